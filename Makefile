@@ -1,0 +1,86 @@
+# FinPulse — every entry point a developer or CI needs. `make dev` and `make test` set
+# themselves up on a fresh machine (venv with Python 3.12, pinned deps, npm ci, Chromium).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV        := .venv
+PY          := $(VENV)/bin/python
+STAMP       := $(VENV)/.installed
+NODE_STAMP  := frontend/node_modules/.installed
+export AWS_DEFAULT_REGION ?= eu-central-1
+export PYENV_VERSION ?= 3.12.1
+
+.PHONY: help setup dev test lint typecheck pytest frontend-test sandbox refresh bench build deploy \
+        openapi spa chromium clean
+
+help:
+	@echo "make dev      - run the whole app locally (API+SPA :3000, AWS emulation :5000, banks :8101-8103)"
+	@echo "make test     - every check and test (what CI runs)"
+	@echo "make sandbox  - run only the sandbox banks"
+	@echo "make refresh  - fire the scheduled full refresh on the running local stack"
+	@echo "make bench    - run the benchmarks, write bench/results/"
+	@echo "make lint     - ruff, mypy, sam validate --lint, cfn-lint (source + transformed)"
+	@echo "make build    - sam build;  make deploy - sam deploy"
+
+# --- setup -----------------------------------------------------------------------------
+$(STAMP): requirements-dev.txt
+	@command -v python3.12 >/dev/null || { echo "Python 3.12 is required (pyenv 3.12.1 or python3.12 on PATH)"; exit 1; }
+	test -x $(PY) || python3.12 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+$(NODE_STAMP): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+setup: $(STAMP) $(NODE_STAMP)
+
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+spa: $(NODE_STAMP)
+	cd frontend && npm run build
+
+# --- run -------------------------------------------------------------------------------
+dev: setup spa
+	$(PY) -m devstack
+
+sandbox: $(STAMP)
+	$(PY) -m sandbox serve
+
+refresh: $(STAMP)
+	$(PY) -m devstack.refresh
+
+# --- checks ----------------------------------------------------------------------------
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(PY) -m devstack.lint
+
+frontend-test: $(NODE_STAMP)
+	cd frontend && npm run lint && npm test
+
+pytest: $(STAMP)
+	$(PY) -m pytest
+
+test: setup chromium spa
+	$(MAKE) lint
+	$(MAKE) frontend-test
+	$(MAKE) pytest
+
+bench: setup spa
+	$(PY) -m bench
+
+openapi: $(STAMP)
+	$(PY) -m devstack.openapi --write
+
+# --- AWS -------------------------------------------------------------------------------
+build: $(STAMP)
+	$(VENV)/bin/sam build
+
+deploy: build
+	$(VENV)/bin/sam deploy $(if $(ENV),--config-env $(ENV),)
+
+clean:
+	rm -rf .aws-sam .devstack frontend/dist
