@@ -1,0 +1,1 @@
+"""FinPulse benchmarks. `make bench` runs every `bench/bench_*.py` module."""

@@ -1,0 +1,81 @@
+"""Run every benchmark module, write its JSON to bench/results/, refresh the README summary.
+
+A benchmark module is `bench/bench_<name>.py` with `run() -> dict` returning
+`{"title": str, "metrics": [{"name", "value", "unit", "target", "ok"}, ...], "notes": str}`.
+`target` is a human-readable goal such as "<= 300 ms"; `ok` says whether it was met.
+Run one with `python -m bench NAME [NAME ...]`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+README = ROOT / "README.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def _modules(names: list[str]) -> list[str]:
+    found = sorted(p.stem.removeprefix("bench_") for p in (ROOT / "bench").glob("bench_*.py"))
+    return [n for n in found if not names or n in names]
+
+
+def _machine() -> dict[str, Any]:
+    import os
+
+    return {"python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine()}
+
+
+def _summary_table() -> str:
+    rows = ["| benchmark | metric | value | target | met |", "|---|---|---|---|---|"]
+    for path in sorted(RESULTS.glob("*.json")):
+        result = json.loads(path.read_text())
+        for m in result.get("metrics", []):
+            met = "yes" if m.get("ok") else ("no" if m.get("ok") is False else "")
+            rows.append(
+                f"| {result.get('title', path.stem)} | {m['name']} | {m['value']} {m.get('unit', '')} "
+                f"| {m.get('target', '')} | {met} |"
+            )
+    return "\n".join(rows)
+
+
+def _update_readme() -> None:
+    if not README.exists():
+        return
+    text = README.read_text()
+    if START not in text or END not in text:
+        return
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    README.write_text(f"{head}{START}\n{_summary_table()}\n{END}{tail}")
+
+
+def main(argv: list[str]) -> int:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for name in _modules(argv):
+        print(f"== bench {name}", flush=True)
+        started = time.time()
+        module = importlib.import_module(f"bench.bench_{name}")
+        result = module.run()
+        result["machine"] = _machine()
+        result["ran_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started))
+        result["seconds"] = round(time.time() - started, 1)
+        (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        for m in result.get("metrics", []):
+            flag = "" if m.get("ok") in (True, None) else "  <-- target missed"
+            print(f"   {m['name']}: {m['value']} {m.get('unit', '')} (target {m.get('target', '-')}){flag}")
+            failed += m.get("ok") is False
+    _update_readme()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,3 @@
+"""Shared pytest fixtures. Fixture plugins live next to the code they start."""
+
+pytest_plugins = ["sandbox.pytest_plugin"]
