@@ -9,6 +9,7 @@ STAMP       := $(VENV)/.installed
 NODE_STAMP  := frontend/node_modules/.installed
 export AWS_DEFAULT_REGION ?= eu-central-1
 export PYENV_VERSION ?= 3.12.1
+export SAM_CLI_TELEMETRY := 0
 
 .PHONY: help setup dev test lint typecheck pytest frontend-test sandbox refresh bench build deploy \
         openapi spa chromium clean

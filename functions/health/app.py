@@ -1,0 +1,20 @@
+"""GET /api/health — liveness for load balancers and the local stack; no auth, no I/O."""
+
+from finpulse.api import create_app, lambda_entry
+from finpulse.config import settings
+from pydantic import BaseModel
+
+app = create_app()
+
+
+class Health(BaseModel):
+    status: str
+    env: str
+
+
+@app.get("/api/health", summary="Liveness check", tags=["platform"], security=[])
+def health() -> Health:
+    return Health(status="ok", env=settings().env)
+
+
+lambda_handler = lambda_entry(app)

@@ -1,0 +1,1 @@
+"""FinPulse domain library, shipped to every function as the shared Lambda layer."""

@@ -1,0 +1,1 @@
+"""Everything about the banks FinPulse talks to: the registry, and (later) the client."""

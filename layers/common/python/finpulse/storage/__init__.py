@@ -1,0 +1,1 @@
+"""DynamoDB access. Key layouts are documented in docs/ARCHITECTURE.md."""

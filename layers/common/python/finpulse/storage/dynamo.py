@@ -1,0 +1,29 @@
+"""One DynamoDB client per process, reused across warm invocations.
+
+The endpoint comes from the standard `AWS_ENDPOINT_URL` (boto3 honours it), so the local stack
+needs no code of its own here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.service_resource import Table
+
+
+@cache
+def _resource() -> Any:
+    import boto3  # deferred: handlers that never touch DynamoDB skip the import cost
+
+    return boto3.resource("dynamodb")
+
+
+def table(name: str) -> Table:
+    return _resource().Table(name)  # type: ignore[no-any-return]
+
+
+def reset_clients() -> None:
+    """Forget cached clients (tests switch endpoints between runs)."""
+    _resource.cache_clear()
