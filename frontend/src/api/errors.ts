@@ -1,0 +1,127 @@
+/**
+ * FinPulse's API answers every error with one envelope:
+ *   {"error": {"status": 422, "code": "VALIDATION_ERROR", "message": "...",
+ *              "details": [{"field": "...", "message": "..."}], "request_id": "..."}}
+ * ApiError carries it typed, plus a Russian `userMessage` ready to show. Errors that do not
+ * come from FinPulse (API Gateway's own 401/5xx, proxies, the network) get the same shape.
+ */
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly status: number;
+  /** Machine code from the envelope (e.g. "VALIDATION_ERROR"), or one derived from the status. */
+  readonly code: string;
+  readonly details: readonly FieldError[];
+  readonly requestId: string | undefined;
+  /** The message to show a person, in Russian. */
+  readonly userMessage: string;
+
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    details?: readonly FieldError[];
+    requestId?: string | undefined;
+    userMessage?: string;
+  }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details ?? [];
+    this.requestId = init.requestId;
+    this.userMessage = init.userMessage ?? userMessageFor(init.status, init.code);
+  }
+
+  /** Message for one form field, when the server named it in `details`. */
+  fieldMessage(field: string): string | undefined {
+    return this.details.find((d) => d.field === field)?.message;
+  }
+}
+
+export const NETWORK_ERROR = "NETWORK_ERROR";
+export const BAD_RESPONSE = "BAD_RESPONSE";
+
+export function networkApiError(): ApiError {
+  return new ApiError({ status: 0, code: NETWORK_ERROR, message: "Network request failed" });
+}
+
+export function badResponseError(status: number, reason: string, requestId?: string): ApiError {
+  return new ApiError({ status, code: BAD_RESPONSE, message: reason, requestId });
+}
+
+/** Builds an ApiError from a non-2xx answer's status, parsed body (if any) and headers. */
+export function parseErrorEnvelope(status: number, body: unknown, headers?: Headers): ApiError {
+  const headerRequestId = headers?.get("x-request-id") ?? headers?.get("apigw-requestid") ?? undefined;
+  const envelope = isRecord(body) && isRecord(body.error) ? body.error : null;
+  if (envelope && typeof envelope.code === "string" && envelope.code) {
+    return new ApiError({
+      status: typeof envelope.status === "number" ? envelope.status : status,
+      code: envelope.code,
+      message: typeof envelope.message === "string" ? envelope.message : "",
+      details: parseDetails(envelope.details),
+      requestId: typeof envelope.request_id === "string" ? envelope.request_id : headerRequestId,
+    });
+  }
+  const message = isRecord(body) && typeof body.message === "string" ? body.message : `HTTP ${status}`;
+  return new ApiError({ status, code: codeForStatus(status), message, requestId: headerRequestId });
+}
+
+function parseDetails(value: unknown): FieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item): FieldError[] => {
+    if (!isRecord(item) || typeof item.message !== "string") return [];
+    return [{ field: typeof item.field === "string" ? item.field : "", message: item.message }];
+  });
+}
+
+export function codeForStatus(status: number): string {
+  switch (status) {
+    case 400:
+      return "BAD_REQUEST";
+    case 401:
+      return "UNAUTHORIZED";
+    case 403:
+      return "FORBIDDEN";
+    case 404:
+      return "NOT_FOUND";
+    case 409:
+      return "CONFLICT";
+    case 422:
+      return "VALIDATION_ERROR";
+    case 429:
+      return "RATE_LIMITED";
+    case 503:
+      return "SERVICE_UNAVAILABLE";
+    default:
+      return status >= 500 ? "INTERNAL_ERROR" : `HTTP_${status}`;
+  }
+}
+
+export function userMessageFor(status: number, code: string): string {
+  if (code === NETWORK_ERROR) return "Не удалось связаться с сервером. Проверьте подключение к сети.";
+  if (code === BAD_RESPONSE) return "Сервер вернул неожиданный ответ. Попробуйте позже.";
+  if (status === 400 || status === 422) return "Проверьте введённые данные.";
+  if (status === 401) return "Сессия истекла. Войдите снова.";
+  if (status === 403) return "Недостаточно прав для этого действия.";
+  if (status === 404) return "Данные не найдены.";
+  if (status === 409) return "Данные изменились. Обновите страницу и попробуйте снова.";
+  if (status === 429) return "Слишком много запросов. Подождите немного и попробуйте снова.";
+  if (status >= 500) return "Сервер временно недоступен. Попробуйте позже.";
+  return "Не удалось выполнить запрос. Попробуйте ещё раз.";
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException
+    ? error.name === "AbortError"
+    : typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
