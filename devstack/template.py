@@ -99,3 +99,14 @@ def functions(path: Path = TEMPLATE) -> dict[str, FunctionSpec]:
             routes=routes,
         )
     return specs
+
+
+def public_routes(path: Path = TEMPLATE) -> set[tuple[str, str]]:
+    """(METHOD, path) of the routes that opt out of the JWT authorizer."""
+    return {
+        (str(e["Properties"]["Method"]).upper(), str(e["Properties"]["Path"]))
+        for r in load_source(path)["Resources"].values()
+        if r["Type"] == "AWS::Serverless::Function"
+        for e in r.get("Properties", {}).get("Events", {}).values()
+        if e.get("Type") == "HttpApi" and e["Properties"].get("Auth", {}).get("Authorizer") == "NONE"
+    }

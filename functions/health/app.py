@@ -1,8 +1,9 @@
 """GET /api/health — liveness for load balancers and the local stack; no auth, no I/O."""
 
+from pydantic import BaseModel
+
 from finpulse.api import create_app, lambda_entry
 from finpulse.config import settings
-from pydantic import BaseModel
 
 app = create_app()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -19,26 +20,23 @@ from finpulse.observability import logger, metrics, tracer
 _COMMON_ERRORS = (401, 403, 422, 500)
 
 
+# Parameters of `route` after (self, rule, method); `get`/`post` pass them positionally.
+_ROUTE_PARAMS = tuple(inspect.signature(APIGatewayHttpResolver.route).parameters)[3:]
+
+
 class FinPulseResolver(APIGatewayHttpResolver):
     """HTTP API resolver whose routes all document the error envelope in OpenAPI."""
 
-    def route(
-        self,
-        rule: str,
-        method: Any,
-        *args: Any,
-        **kwargs: Any,
-    ) -> Callable[[Any], Any]:
-        args_list = list(args)
-        # `responses` is the 6th optional positional parameter of BaseRouter.route.
-        if len(args_list) > 5:
-            args_list[5] = {**openapi_error_responses(*_COMMON_ERRORS), **(args_list[5] or {})}
-        else:
-            kwargs["responses"] = {
-                **openapi_error_responses(*_COMMON_ERRORS),
-                **(kwargs.get("responses") or {}),
-            }
-        return super().route(rule, method, *args_list, **kwargs)
+    def route(self, rule: str, method: Any, *args: Any, **kwargs: Any) -> Callable[[Any], Any]:
+        options = dict(zip(_ROUTE_PARAMS, args, strict=False)) | kwargs
+        success = options.get("status_code") or 200
+        options["responses"] = {
+            # Without `content`, Powertools documents the route's return annotation here.
+            success: {"description": options.get("response_description") or "Successful response"},
+            **openapi_error_responses(*_COMMON_ERRORS),
+            **(options.get("responses") or {}),
+        }
+        return super().route(rule, method, **options)
 
 
 def _request_id(app: APIGatewayHttpResolver) -> str | None:
