@@ -1,7 +1,9 @@
-"""One Logger, Tracer and Metrics per process, configured from the Powertools env vars.
+"""One Logger and one Metrics per process, configured from the Powertools env vars.
 
-Created lazily so that modules importing this one (and unit tests) do not pay for X-Ray's import
-until a handler actually runs.
+No X-Ray SDK: importing it builds botocore sampling clients, measured at 150-270 ms per cold
+start on every function (bench/results/cold_start.json). Lambda's active tracing (template
+`Tracing: Active`) still records every invocation and its init phase without it; bank calls are
+timed by the bank status log and Metrics instead.
 """
 
 from __future__ import annotations
@@ -12,16 +14,9 @@ from typing import TYPE_CHECKING
 from aws_lambda_powertools import Logger
 
 if TYPE_CHECKING:
-    from aws_lambda_powertools import Metrics, Tracer
+    from aws_lambda_powertools import Metrics
 
 logger = Logger()
-
-
-@cache
-def tracer() -> Tracer:
-    from aws_lambda_powertools import Tracer
-
-    return Tracer()
 
 
 @cache

@@ -14,7 +14,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from finpulse.api.envelope import error_response, openapi_error_responses
 from finpulse.api.identity import reject_foreign_user_id
 from finpulse.errors import FinPulseError
-from finpulse.observability import logger, metrics, tracer
+from finpulse.observability import logger, metrics
 
 # Every route documents these; a route adds its own (404, 409, ...) with `responses=`.
 _COMMON_ERRORS = (401, 403, 422, 500)
@@ -87,10 +87,9 @@ def create_app() -> FinPulseResolver:
 
 
 def lambda_entry(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], LambdaContext], dict[str, Any]]:
-    """The Lambda handler for a function: logging with correlation id, tracing, metrics."""
+    """The Lambda handler for a function: logging with correlation id, and metrics."""
 
     @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
-    @tracer().capture_lambda_handler(capture_response=False)
     @metrics().log_metrics(capture_cold_start_metric=True)
     def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
         response: dict[str, Any] = app.resolve(event, context)
