@@ -1,0 +1,26 @@
+import { render } from "@testing-library/react";
+import { App } from "../App";
+import type { AppConfig } from "../config";
+import { ServicesProvider } from "../context";
+import { createServices } from "../services";
+import { MemoryStorage, fakeFetch, type Handler } from "./fakes";
+
+export const TEST_CONFIG: AppConfig = {
+  apiBase: "/api",
+  region: "eu-central-1",
+  userPoolId: "eu-central-1_test",
+  userPoolClientId: "client-1",
+  cognitoEndpoint: "http://127.0.0.1:5000/",
+};
+
+/** Renders the whole signed-in/out app against a fake network. */
+export function renderApp(handler: Handler, storage = new MemoryStorage()) {
+  const server = fakeFetch(handler);
+  const services = createServices(TEST_CONFIG, { fetch: server.fetch, storage, eventTarget: null });
+  const view = render(
+    <ServicesProvider services={services}>
+      <App />
+    </ServicesProvider>,
+  );
+  return { ...view, server, services, storage };
+}
