@@ -44,7 +44,8 @@ describe("parseConfig", () => {
   });
 
   it("derives the AWS Cognito endpoint from the region when none is given", () => {
-    const { cognitoEndpoint: _omit, ...rest } = valid;
+    const rest: Record<string, unknown> = { ...valid };
+    delete rest.cognitoEndpoint;
     expect(parseConfig(rest).cognitoEndpoint).toBe("https://cognito-idp.eu-central-1.amazonaws.com/");
   });
 
