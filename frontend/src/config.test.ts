@@ -9,6 +9,7 @@ const valid = {
   userPoolClientId: "client123",
   cognitoEndpoint: "http://127.0.0.1:5000/",
 };
+const parsed = { ...valid, revokeTokensOnSignOut: false };
 
 describe("loadConfig", () => {
   it("fetches /config.json from the same origin, uncached, and returns the parsed config", async () => {
@@ -16,7 +17,7 @@ describe("loadConfig", () => {
     const config = await loadConfig(server.fetch);
     expect(server.calls).toHaveLength(1);
     expect(server.calls[0]?.url).toBe("/config.json");
-    expect(config).toEqual(valid);
+    expect(config).toEqual(parsed);
   });
 
   it("fails with a readable error on a non-200 answer", async () => {
@@ -49,6 +50,15 @@ describe("parseConfig", () => {
     expect(parseConfig(rest).cognitoEndpoint).toBe("https://cognito-idp.eu-central-1.amazonaws.com/");
   });
 
+  it("revokes tokens on sign-out against AWS by default, not against a local endpoint, unless set", () => {
+    expect(parseConfig(valid).revokeTokensOnSignOut).toBe(false);
+    const rest: Record<string, unknown> = { ...valid };
+    delete rest.cognitoEndpoint;
+    expect(parseConfig(rest).revokeTokensOnSignOut).toBe(true);
+    expect(parseConfig({ ...valid, revokeTokensOnSignOut: true }).revokeTokensOnSignOut).toBe(true);
+    expect(() => parseConfig({ ...valid, revokeTokensOnSignOut: "yes" })).toThrow(/revokeTokensOnSignOut/);
+  });
+
   it.each(["apiBase", "region", "userPoolId", "userPoolClientId"])("names a missing %s", (field) => {
     const config: Record<string, unknown> = { ...valid };
     delete config[field];
@@ -63,6 +73,6 @@ describe("parseConfig", () => {
   });
 
   it("ignores extra fields", () => {
-    expect(parseConfig({ ...valid, spaUrl: "https://example.org", extra: { a: 1 } })).toEqual(valid);
+    expect(parseConfig({ ...valid, spaUrl: "https://example.org", extra: { a: 1 } })).toEqual(parsed);
   });
 });

@@ -12,6 +12,12 @@ export interface AppConfig {
   readonly userPoolClientId: string;
   /** Cognito Identity Provider JSON endpoint (AWS or the local emulation). */
   readonly cognitoEndpoint: string;
+  /**
+   * Revoke the refresh token at Cognito on sign-out (RevokeToken). Optional in config.json:
+   * defaults to true for AWS endpoints (*.amazonaws.com) and false otherwise, because the
+   * local emulation (moto) does not implement RevokeToken.
+   */
+  readonly revokeTokensOnSignOut: boolean;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +78,10 @@ export function parseConfig(raw: unknown): AppConfig {
   if (!isHttpUrl(cognitoEndpoint)) {
     throw new ConfigError("Поле «cognitoEndpoint» должно быть адресом http(s)://…");
   }
+  const revoke = record.revokeTokensOnSignOut;
+  if (revoke !== undefined && revoke !== null && typeof revoke !== "boolean") {
+    throw new ConfigError("В настройках поле «revokeTokensOnSignOut» должно быть true или false.");
+  }
 
   return {
     apiBase: apiBase.replace(/\/+$/, ""),
@@ -79,6 +89,7 @@ export function parseConfig(raw: unknown): AppConfig {
     userPoolId,
     userPoolClientId,
     cognitoEndpoint,
+    revokeTokensOnSignOut: typeof revoke === "boolean" ? revoke : new URL(cognitoEndpoint).hostname.endsWith(".amazonaws.com"),
   };
 }
 

@@ -26,6 +26,7 @@ export function createServices(config: AppConfig, overrides: ServiceOverrides = 
   const sessionOptions: SessionManagerOptions = {
     backend: cognito,
     clientId: config.userPoolClientId,
+    revokeOnSignOut: config.revokeTokensOnSignOut,
     ...(overrides.storage !== undefined ? { storage: overrides.storage } : {}),
     ...(overrides.now ? { now: overrides.now } : {}),
     ...(overrides.eventTarget !== undefined ? { eventTarget: overrides.eventTarget } : {}),

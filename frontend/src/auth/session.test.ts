@@ -16,7 +16,7 @@ function tokens(n: number, extra: Partial<CognitoTokens> = {}): CognitoTokens & 
   } as CognitoTokens & { refreshToken: string };
 }
 
-function setup(options: { storage?: MemoryStorage; clientId?: string } = {}) {
+function setup(options: { storage?: MemoryStorage; clientId?: string; revokeOnSignOut?: boolean } = {}) {
   let now = 1_000_000;
   const storage = options.storage ?? new MemoryStorage();
   const backend = {
@@ -31,6 +31,7 @@ function setup(options: { storage?: MemoryStorage; clientId?: string } = {}) {
     storage,
     now: () => now,
     eventTarget: events,
+    ...(options.revokeOnSignOut !== undefined ? { revokeOnSignOut: options.revokeOnSignOut } : {}),
   });
   return {
     manager,
@@ -150,6 +151,14 @@ describe("SessionManager", () => {
     expect(listener).toHaveBeenCalled();
     expect(backend.revoke).toHaveBeenCalledWith("refresh-1");
     expect(await manager.getIdToken()).toBeNull();
+  });
+
+  it("does not call RevokeToken when revocation is off", async () => {
+    const { manager, backend } = setup({ revokeOnSignOut: false });
+    await manager.signIn("demo@finpulse.dev", "pw");
+    manager.signOut();
+    expect(manager.session).toBeNull();
+    expect(backend.revoke).not.toHaveBeenCalled();
   });
 
   it("drops a refresh answer that arrives after sign-out", async () => {

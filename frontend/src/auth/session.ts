@@ -42,6 +42,8 @@ export interface SessionManagerOptions {
   readonly now?: () => number;
   /** Refresh when the token has less than this left. */
   readonly refreshMarginMs?: number;
+  /** Revoke the refresh token at Cognito on sign-out (default true). */
+  readonly revokeOnSignOut?: boolean;
   /** Where to listen for other tabs' changes (a Window); null to not listen. */
   readonly eventTarget?: EventTarget | null;
 }
@@ -66,6 +68,7 @@ export class SessionManager {
   private readonly now: () => number;
   private readonly marginMs: number;
   private readonly eventTarget: EventTarget | null;
+  private readonly revokeOnSignOut: boolean;
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
   private inflightRefresh: Promise<string | null> | null = null;
@@ -77,6 +80,7 @@ export class SessionManager {
     this.now = options.now ?? Date.now;
     this.marginMs = options.refreshMarginMs ?? DEFAULT_MARGIN_MS;
     this.eventTarget = options.eventTarget === undefined ? defaultEventTarget() : options.eventTarget;
+    this.revokeOnSignOut = options.revokeOnSignOut ?? true;
     this.state = { session: this.readStored(), signOutReason: null };
   }
 
@@ -110,13 +114,13 @@ export class SessionManager {
     return session;
   }
 
-  /** Ends the session locally at once and revokes its refresh token in the background. */
+  /** Ends the session locally at once and (if enabled) revokes its refresh token in the background. */
   signOut(reason: SignOutReason = "user"): void {
     const current = this.state.session;
     this.inflightRefresh = null;
     this.remove();
     this.setState({ session: null, signOutReason: reason });
-    if (current && reason === "user") void this.backend.revoke(current.refreshToken);
+    if (current && reason === "user" && this.revokeOnSignOut) void this.backend.revoke(current.refreshToken);
   }
 
   /**

@@ -31,7 +31,7 @@ export function ProfileCard() {
             <dt>Электронная почта</dt>
             <dd data-testid="user-email">{me.data.email ?? "не указана"}</dd>
           </div>
-          {me.data.username && me.data.username !== me.data.email && (
+          {me.data.username && me.data.username !== me.data.email && me.data.username !== me.data.userId && (
             <div>
               <dt>Имя пользователя</dt>
               <dd data-testid="user-username">{me.data.username}</dd>

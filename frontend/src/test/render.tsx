@@ -11,6 +11,7 @@ export const TEST_CONFIG: AppConfig = {
   userPoolId: "eu-central-1_test",
   userPoolClientId: "client-1",
   cognitoEndpoint: "http://127.0.0.1:5000/",
+  revokeTokensOnSignOut: true,
 };
 
 /** Renders the whole signed-in/out app against a fake network. */
