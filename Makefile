@@ -80,8 +80,12 @@ openapi: $(STAMP)
 build: $(STAMP)
 	$(VENV)/bin/sam build
 
-deploy: build
-	$(VENV)/bin/sam deploy $(if $(ENV),--config-env $(ENV),)
+# ENV=prod deploys the [prod] environment of samconfig.toml; the SPA is published afterwards.
+ENV ?= default
+STACK = $(if $(filter prod,$(ENV)),finpulse-prod,finpulse-dev)
+deploy: build spa
+	$(VENV)/bin/sam deploy --config-env $(ENV)
+	$(PY) -m tools.publish_spa --stack $(STACK)
 
 clean:
 	rm -rf .aws-sam .devstack frontend/dist

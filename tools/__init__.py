@@ -1,0 +1,1 @@
+"""Operator tools that run against a real AWS account (deploy helpers)."""
