@@ -1,0 +1,10 @@
+"""The analytics engine: normalised domain data in, a typed dashboard out.
+
+Pure code: no I/O, no AWS, no clock reads. All money is `Decimal`; figures are rounded to kopecks
+only in the output model. `docs/ANALYTICS.md` defines every figure; the engine follows it.
+"""
+
+from finpulse.analytics.engine import EngineInput, compute_dashboard
+from finpulse.analytics.results import Dashboard
+
+__all__ = ["Dashboard", "EngineInput", "compute_dashboard"]

@@ -1,0 +1,1 @@
+"""Recommendations: repayment plans, refinance offers and the savings plan."""

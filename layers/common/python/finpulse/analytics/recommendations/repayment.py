@@ -1,0 +1,113 @@
+"""Repayment plan: when debts are paid off with minimum payments only versus with the extra
+payment sent by avalanche or snowball order, and how much interest that saves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from finpulse.analytics import constants as c
+from finpulse.analytics.daily_plan import Target, order_for
+from finpulse.analytics.dates import add_months
+from finpulse.analytics.debt import DebtFigures
+from finpulse.analytics.loanmath import monthly_rate
+from finpulse.analytics.money import ZERO, daily_to_monthly, kop
+from finpulse.analytics.results import Repayment, RepaymentPlan
+from finpulse.domain import Strategy
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDebt:
+    target: Target
+    minimum: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    months: int | None
+    """Months until every debt is repaid; `None` if not within MAX_PLAN_MONTHS."""
+    interest: Decimal
+
+
+def simulate(debts: list[PlanDebt], extra: Decimal, order: list[str] | None) -> Outcome:
+    """Month by month: interest accrues (rounded to kopecks, as banks do), then each debt gets its
+    minimum. With an `order`, the minimums of repaid debts plus `extra` go to the first unpaid debt
+    in that order (the classic snowball/avalanche roll-over); without one, only minimums are paid."""
+    balances = {d.target.ref: d.target.balance for d in debts}
+    rates = {d.target.ref: monthly_rate(d.target.rate or ZERO) for d in debts}
+    minimums = {d.target.ref: d.minimum for d in debts}
+    budget = sum(minimums.values(), ZERO) + extra
+    interest_total = ZERO
+    for month in range(1, c.MAX_PLAN_MONTHS + 1):
+        for ref, balance in balances.items():
+            if balance > ZERO:
+                interest = kop(balance * rates[ref])
+                balances[ref] = balance + interest
+                interest_total += interest
+        spent = ZERO
+        for ref in balances:
+            pay = min(minimums[ref], balances[ref])
+            balances[ref] -= pay
+            spent += pay
+        if order is not None:
+            free = budget - spent
+            for ref in order:
+                if free <= ZERO:
+                    break
+                pay = min(free, balances[ref])
+                balances[ref] -= pay
+                free -= pay
+        if all(b <= ZERO for b in balances.values()):
+            return Outcome(month, interest_total)
+    return Outcome(None, interest_total)
+
+
+def _month_label(today: date, months: int | None) -> str | None:
+    if months is None:
+        return None
+    year, month = add_months(today.year, today.month, months)
+    return f"{year:04d}-{month:02d}"
+
+
+def compute_repayment(
+    debt: DebtFigures, adp_daily: Decimal, chosen: Strategy, today: date
+) -> Repayment | None:
+    debts: list[PlanDebt] = []
+    excluded: list[str] = []
+    for loan in debt.loans:
+        if loan.outstanding <= ZERO:
+            continue
+        if loan.monthly_payment is None or loan.monthly_payment <= ZERO:
+            excluded.append(loan.ref)
+            continue
+        debts.append(PlanDebt(Target(loan.ref, loan.outstanding, loan.rate), loan.monthly_payment))
+    for card in debt.cards:
+        if card.used > ZERO and card.min_payment > ZERO:
+            debts.append(PlanDebt(Target(card.ref, card.used, card.rate), card.min_payment))
+    if not debts:
+        return None
+    extra = daily_to_monthly(adp_daily)
+    baseline = simulate(debts, ZERO, None)
+    plans: dict[Strategy, RepaymentPlan] = {}
+    for strategy in (Strategy.AVALANCHE, Strategy.SNOWBALL):
+        order = [t.ref for t in order_for(strategy, [d.target for d in debts])]
+        outcome = simulate(debts, extra, order)
+        plans[strategy] = RepaymentPlan(
+            strategy=strategy.value,
+            extra_monthly=kop(extra),
+            payoff_month=_month_label(today, outcome.months),
+            months=outcome.months,
+            total_interest=kop(outcome.interest),
+            interest_saved=kop(baseline.interest - outcome.interest),
+            order=order,
+        )
+    return Repayment(
+        baseline_payoff_month=_month_label(today, baseline.months),
+        baseline_months=baseline.months,
+        baseline_interest=kop(baseline.interest),
+        avalanche=plans[Strategy.AVALANCHE],
+        snowball=plans[Strategy.SNOWBALL],
+        chosen=chosen.value,
+        excluded=sorted(excluded),
+    )

@@ -1,0 +1,49 @@
+"""Account transactions."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import Field
+
+from finpulse.domain._base import CurrencyCode, DomainModel, Money, UtcDatetime
+
+
+class TransactionStatus(StrEnum):
+    """Sandbox banks say `completed`; OpenBanking Russia says `Booked`/`Pending`."""
+
+    BOOKED = "booked"
+    PENDING = "pending"
+
+
+class Transaction(DomainModel):
+    bank_id: str = Field(min_length=1)
+    account_id: str = Field(min_length=1)
+    transaction_id: str = Field(min_length=1)
+    """Unique within (bank_id, account_id); the engine de-duplicates on that triple."""
+    booked_at: UtcDatetime
+    value_date: date | None = None
+    amount: Money
+    """Signed by creditDebitIndicator: money in is positive, money out negative."""
+    currency: CurrencyCode
+    status: TransactionStatus = TransactionStatus.BOOKED
+    description: str = ""
+    """`transactionInformation`, e.g. `Платеж по кредиту №loan-…` or `Zara - Новосибирск`."""
+    merchant_name: str | None = None
+    merchant_id: str | None = None
+    mcc: str | None = Field(default=None, pattern=r"^\d{4}$")
+    bank_category: str | None = None
+    """The bank's own merchant category word (`restaurant`), used when there is no MCC."""
+    counterparty_name: str | None = None
+    counterparty_account: str | None = Field(default=None, repr=False)
+    bank_transaction_code: str | None = None
+    card_masked: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.bank_id, self.account_id, self.transaction_id)
+
+    @property
+    def is_credit(self) -> bool:
+        return self.amount > 0
