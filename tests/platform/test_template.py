@@ -134,3 +134,12 @@ def test_spa_bucket_is_private_behind_cloudfront() -> None:
     assert "OriginAccessControlId" in origin
     outputs = SOURCE["Outputs"]
     assert {"ApiUrl", "SpaUrl", "UserPoolId", "UserPoolClientId"} <= set(outputs)
+
+
+def test_api_errors_are_not_rewritten_by_cloudfront() -> None:
+    # Distribution-wide error pages would turn /api/* 403/404 envelopes into index.html with 200.
+    config = RESOURCES["SpaDistribution"]["Properties"]["DistributionConfig"]
+    assert "CustomErrorResponses" not in config
+    api = next(b for b in config["CacheBehaviors"] if b["PathPattern"] == "/api/*")
+    assert api["TargetOriginId"] == "api"
+    assert "POST" in api["AllowedMethods"]
