@@ -1,0 +1,1 @@
+"""One sandbox bank: an ASGI app over in-memory state backed by SQLite."""
