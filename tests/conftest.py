@@ -1,3 +1,3 @@
 """Shared pytest fixtures. Fixture plugins live next to the code they start."""
 
-pytest_plugins = ["sandbox.pytest_plugin"]
+pytest_plugins = ["sandbox.pytest_plugin", "devstack.pytest_plugin"]

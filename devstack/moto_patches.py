@@ -1,0 +1,39 @@
+"""Fixes for moto 5.2.5 behaviour that differs from AWS in ways the app can observe.
+
+Internal API: moto is pinned exactly; each patch names what it fixes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+_installed = False
+
+
+def _iso_millis(value: Any) -> Any:
+    # AWS renders $$.Execution.StartTime as e.g. "2019-03-26T20:14:13.192Z".
+    if isinstance(value, dt.datetime):
+        utc = value.astimezone(dt.UTC) if value.tzinfo else value
+        return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+    return value
+
+
+def install() -> None:
+    """Idempotent. `$$.Execution.StartTime` is a datetime in moto's context object, so any
+    execution whose output carries it makes DescribeExecution fail with a JSON error."""
+    global _installed
+    if _installed:
+        return
+    from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
+
+    original = ExecutionWorker._get_evaluation_environment
+
+    def _environment(self: Any) -> Any:
+        env = original(self)
+        execution = env.states.context_object.context_object_data["Execution"]
+        execution["StartTime"] = _iso_millis(execution.get("StartTime"))
+        return env
+
+    ExecutionWorker._get_evaluation_environment = _environment  # type: ignore[method-assign]
+    _installed = True

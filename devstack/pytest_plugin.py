@@ -1,0 +1,78 @@
+"""Fixtures for tests against the emulated AWS side.
+
+Enabled by `pytest_plugins = ["devstack.pytest_plugin"]` in tests/conftest.py.
+
+aws_stack   (session)  `InProcessStack`: moto in-process (`mock_aws`, state machines executed),
+                       every resource of the transformed template.yaml provisioned, Lambda Invoke
+                       (boto3 and Step Functions Tasks) routed to the real handlers in-process.
+                       `.resources` (LocalResources: tables, pool/client ids, issuer, state machine
+                       ARN, schedules, each function's env), `.client("dynamodb")`,
+                       `.invoke("MeFunction", event)` → InvokeResult, `.env` (the functions' shared
+                       env, also set in os.environ for the session so layer code reads it).
+local_api   (session)  `LocalApi`: SAM's API Gateway emulator over aws_stack with the JWT
+                       authorizer; serves frontend/dist and /config.json when dist exists.
+api_client  (function) Flask test client of local_api (no socket): `api_client.get("/api/me",
+                       headers=demo_user.auth_header)`.
+demo_user   (session)  `SignedInUser` for demo@finpulse.dev: `.id_token`, `.access_token`, `.sub`,
+                       `.auth_header`.
+make_user   (function) factory → a fresh signed-in `SignedInUser` (unique email) per call.
+devstack_banks (session) `LocalBanks` the functions' BANKS registry points at; override this
+                       fixture to point at sandbox banks started by the test (default: the
+                       standard local ports 8101-8103, where `make sandbox` listens).
+
+State is shared for the whole session (one moto): use `make_user` for isolation rather than
+relying on empty tables. Bank traffic is real HTTP to loopback (moto passes non-AWS URLs through).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from devstack.apigw import LocalApi, spa_config
+from devstack.inprocess_stack import InProcessStack, inprocess_stack
+from devstack.localenv import LocalBanks
+from devstack.template import ROOT
+from devstack.tokens import SignedInUser, new_user
+from devstack.tokens import demo_user as _demo_user
+
+SPA_DIST = ROOT / "frontend" / "dist"
+
+
+@pytest.fixture(scope="session")
+def devstack_banks() -> LocalBanks:
+    return LocalBanks.on_ports()
+
+
+@pytest.fixture(scope="session")
+def aws_stack(devstack_banks: LocalBanks) -> Iterator[InProcessStack]:
+    with inprocess_stack(banks=devstack_banks) as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def local_api(aws_stack: InProcessStack) -> LocalApi:
+    resources = aws_stack.resources
+    spa = SPA_DIST if (SPA_DIST / "index.html").is_file() else None
+    # In-process there is no moto server: the SPA config names AWS's endpoint, which moto intercepts.
+    cognito = f"https://cognito-idp.{resources.region}.amazonaws.com/"
+    return LocalApi(resources, aws_stack.runner, spa_dir=spa, config_json=spa_config(resources, cognito))
+
+
+@pytest.fixture
+def api_client(local_api: LocalApi):  # type: ignore[no-untyped-def]
+    return local_api.app.test_client()
+
+
+@pytest.fixture(scope="session")
+def demo_user(aws_stack: InProcessStack) -> SignedInUser:
+    return _demo_user(aws_stack.clients, aws_stack.resources)
+
+
+@pytest.fixture
+def make_user(aws_stack: InProcessStack) -> Callable[..., SignedInUser]:
+    def make(email: str | None = None) -> SignedInUser:
+        return new_user(aws_stack.clients, aws_stack.resources, email)
+
+    return make
