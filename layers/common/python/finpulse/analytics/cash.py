@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from finpulse.analytics.money import ZERO, Converter, kop
 from finpulse.analytics.results import BankAmount, Cash, CashAccount, CurrencyAmount
-from finpulse.domain import Account, AccountKind, Balance, BalanceType
+from finpulse.domain import Account, AccountKind, Balance, BalanceType, to_json
 
 CASH_KINDS = frozenset({AccountKind.CURRENT, AccountKind.DEBIT_CARD})
 
@@ -18,17 +18,14 @@ def unique_accounts(accounts: Iterable[Account]) -> list[Account]:
     by_key: dict[tuple[str, str], Account] = {}
     for account in accounts:
         known = by_key.get(account.key)
-        # A repeated account keeps its most permissive record deterministically (enabled wins).
-        if known is None or (account.enabled, account.model_dump_json()) > (
-            known.enabled,
-            known.model_dump_json(),
-        ):
+        # A repeated account keeps one record whatever the order: enabled wins, then the larger dump.
+        if known is None or _rank(account) > _rank(known):
             by_key[account.key] = account
     return [by_key[key] for key in sorted(by_key)]
 
 
 def _rank(account: Account) -> tuple[bool, str]:
-    return (account.enabled, account.model_dump_json())
+    return (account.enabled, to_json(account).decode())
 
 
 def pick_balance(balances: Sequence[Balance]) -> Balance | None:

@@ -93,9 +93,23 @@ BANK_CATEGORY_WORDS: Final[dict[str, str]] = {
 LOAN_PAYMENT_WORDS: Final[tuple[str, ...]] = ("платеж по кредиту", "погашение кредита", "loan payment")
 
 NOT_BILL_CATEGORIES: Final[frozenset[str]] = frozenset(
-    {"groceries", "restaurants", "clothing", "shopping", "fuel", "travel", "cash", "loan_payments"}
+    {
+        "groceries",
+        "restaurants",
+        "clothing",
+        "shopping",
+        "fuel",
+        "transport",
+        "travel",
+        "entertainment",
+        "health",
+        "cash",
+        "loan_payments",
+    }
 )
-"""Purchases that can repeat by chance; only other categories can become recurring bills."""
+"""Purchases that can repeat by chance; only the other categories (utilities, telecom,
+subscriptions, insurance, education and `other` — transfers and payments without a merchant) can
+become recurring bills. Loan instalments are debt, never bills, so they are not counted twice."""
 
 _MCC_TABLE: dict[str, str] = {}
 

@@ -38,6 +38,7 @@ from finpulse.domain import (
     FinancialInputs,
     Product,
     Transaction,
+    to_json,
 )
 
 
@@ -68,7 +69,7 @@ def _unique_by_key[T: (Agreement, Product)](items: Iterable[T], key: str) -> lis
     for item in items:
         k = (item.bank_id, getattr(item, key))
         known = chosen.get(k)
-        if known is None or item.model_dump_json() > known.model_dump_json():
+        if known is None or to_json(item) > to_json(known):
             chosen[k] = item
     return [chosen[k] for k in sorted(chosen)]
 

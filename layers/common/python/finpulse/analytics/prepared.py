@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 
 from finpulse.analytics import constants as c
 from finpulse.analytics.categories import NOT_BILL_CATEGORIES, categorise, mentions_loan_payment
-from finpulse.analytics.dates import local_date_function
+from finpulse.analytics.dates import local_offset_function
 from finpulse.analytics.money import ZERO, Converter
 from finpulse.analytics.recurrence import Occurrence, TxKey
-from finpulse.domain import Transaction, TransactionStatus
+from finpulse.domain import Transaction, TransactionStatus, to_json
 
 _NOISE = re.compile(r"[\d№#*]+")
 _SPACES = re.compile(r"\s+")
@@ -50,41 +50,38 @@ class Prepared:
     by_merchant: dict[str, SpendBucket] = field(default_factory=dict)
     month_in: dict[int, Decimal] = field(default_factory=dict)
     month_out: dict[int, Decimal] = field(default_factory=dict)
-    """Keyed by month index year*12 + month - 1."""
+    """Keyed by month index year*12 + month - 1; the last SPENDING_MONTHS months only."""
     unconverted: dict[str, int] = field(default_factory=dict)
     """Foreign currency → transactions left out of every figure for lack of a rate."""
     inflow_days: set[date] = field(default_factory=set)
     """Days with an income-like inflow in the lookback window (to tell irregular from no income)."""
 
 
-def _winner(a: Transaction, b: Transaction) -> Transaction:
-    # Two versions of one transaction id: keep the same one whatever order they came in.
-    def rank(t: Transaction) -> tuple[bool, str, Decimal, str, str, str, str]:
-        return (
-            t.status is TransactionStatus.BOOKED,
-            t.booked_at.isoformat(),
-            t.amount,
-            t.currency,
-            t.description,
-            t.merchant_name or "",
-            t.counterparty_name or "",
-        )
+_TRANSITION = timedelta.max
+"""Marks a UTC day on which the zone's offset changes (per-transaction conversion needed)."""
 
-    return a if rank(a) >= rank(b) else b
+
+def _rank(tx: Transaction) -> tuple[bool, str]:
+    return (tx.status is TransactionStatus.BOOKED, to_json(tx).decode())
 
 
 def unique_transactions(transactions: Iterable[Transaction]) -> tuple[list[Transaction], int]:
+    """One transaction per (bank_id, account_id, transaction_id).
+
+    Two versions of one id (a pending one later booked, a re-sent page) keep the same winner
+    whatever order they came in: booked beats pending, then the larger JSON form. When no id occurs
+    twice at all — the usual case, sync already de-duplicates — a single dict pass settles it.
+    """
+    items = transactions if isinstance(transactions, list | tuple) else list(transactions)
+    by_id = {tx.transaction_id: tx for tx in items}
+    if len(by_id) == len(items):
+        return list(by_id.values()), 0
     seen: dict[TxKey, Transaction] = {}
-    duplicates = 0
-    for tx in transactions:
+    for tx in items:
         key = (tx.bank_id, tx.account_id, tx.transaction_id)
         other = seen.get(key)
-        if other is None:
-            seen[key] = tx
-        else:
-            duplicates += 1
-            seen[key] = _winner(other, tx)
-    return list(seen.values()), duplicates
+        seen[key] = tx if other is None or _rank(tx) > _rank(other) else other
+    return list(seen.values()), len(items) - len(seen)
 
 
 def prepare(
@@ -97,19 +94,25 @@ def prepare(
 ) -> Prepared:
     unique, duplicates = unique_transactions(transactions)
     out = Prepared(unique_count=len(unique), duplicate_count=duplicates)
-    local_date = local_date_function(tz)
+    offset_for = local_offset_function(tz)
+    offsets: dict[date, timedelta] = {}
     base = converter.base
     lookback = today - timedelta(days=c.RECURRENCE_LOOKBACK_DAYS)
     window_start = today - timedelta(days=c.SPENDING_WINDOW_DAYS - 1)
-    first_month = today.year * 12 + today.month - 1 - (c.SPENDING_MONTHS - 1)
-    month_in, month_out = out.month_in, out.month_out
+    first_month_index = today.year * 12 + today.month - 1 - (c.SPENDING_MONTHS - 1)
+    first_day = date(first_month_index // 12, first_month_index % 12 + 1, 1)
+    # Sums per local day, folded into months at the end: cheaper than a month key per transaction.
+    day_in: dict[date, Decimal] = {}
+    day_out: dict[date, Decimal] = {}
     by_category, by_merchant = out.by_category, out.by_merchant
+    income_groups, bill_groups = out.income_groups, out.bill_groups
     # Descriptions and merchants repeat heavily; classify each distinct text once.
     debit_info: dict[tuple[str, str | None, str | None], tuple[str, str | None]] = {}
     labels: dict[str, str] = {}
     income_excluded: dict[str, bool] = {}
     # Longest id first: `loan-1` is a substring of `loan-12`.
     ordered_loan_ids = tuple(sorted(set(loan_ids), key=lambda i: (-len(i), i)))
+    min_income = c.MIN_INCOME_AMOUNT
 
     for tx in unique:
         amount = tx.amount
@@ -119,39 +122,47 @@ def prepare(
                 out.unconverted[tx.currency] = out.unconverted.get(tx.currency, 0) + 1
                 continue
             amount = converted
-        day = local_date(tx.booked_at)
-        month = day.year * 12 + day.month - 1
+        moment = tx.booked_at
+        utc_day = moment.date()
+        offset = offsets.get(utc_day)
+        if offset is None:
+            found = offset_for(utc_day)
+            offset = offsets[utc_day] = _TRANSITION if found is None else found
+        day = moment.astimezone(tz).date() if offset is _TRANSITION else (moment + offset).date()
+        if day < first_day:
+            continue
         recent = lookback <= day <= today
         if amount >= ZERO:
-            if month >= first_month:
-                month_in[month] = month_in.get(month, ZERO) + amount
-            if not recent or amount < c.MIN_INCOME_AMOUNT:
+            day_in[day] = day_in.get(day, ZERO) + amount
+            if not recent or amount < min_income:
                 continue
             raw = tx.counterparty_name or tx.description or tx.merchant_name or ""
             excluded = income_excluded.get(raw)
             if excluded is None:
                 lowered = raw.lower()
-                excluded = any(word in lowered for word in c.INCOME_EXCLUDE_WORDS)
-                income_excluded[raw] = excluded
+                excluded = income_excluded[raw] = any(word in lowered for word in c.INCOME_EXCLUDE_WORDS)
             if excluded:
                 continue
             label = labels.get(raw)
             if label is None:
                 label = labels[raw] = normalise_label(raw)
             out.inflow_days.add(day)
-            out.income_groups.setdefault(label, []).append(
-                Occurrence(day, amount, (tx.bank_id, tx.account_id, tx.transaction_id))
-            )
+            occurrence = Occurrence(day, amount, (tx.bank_id, tx.account_id, tx.transaction_id))
+            group = income_groups.get(label)
+            if group is None:
+                income_groups[label] = [occurrence]
+            else:
+                group.append(occurrence)
             continue
 
+        day_out[day] = day_out.get(day, ZERO) + amount
+        if day < lookback:
+            continue
         spent = -amount
-        if month >= first_month:
-            month_out[month] = month_out.get(month, ZERO) + spent
         info_key = (tx.description, tx.mcc, tx.bank_category)
         info = debit_info.get(info_key)
         if info is None:
-            info = _classify_debit(tx, ordered_loan_ids)
-            debit_info[info_key] = info
+            info = debit_info[info_key] = _classify_debit(tx, ordered_loan_ids)
         category, loan_id = info
         if window_start <= day <= today:
             bucket = by_category.get(category)
@@ -165,23 +176,34 @@ def prepare(
                 mbucket = by_merchant[merchant] = SpendBucket()
             mbucket.amount += spent
             mbucket.count += 1
-        if day == today:
-            if loan_id is not None:
-                out.loans_paid_today.add(loan_id)
-            elif category != "loan_payments":
-                out.today_spending.append(((tx.bank_id, tx.account_id, tx.transaction_id), spent))
-        if recent and category not in NOT_BILL_CATEGORIES:
+            if day == today:
+                if loan_id is not None:
+                    out.loans_paid_today.add(loan_id)
+                elif category != "loan_payments":
+                    out.today_spending.append(((tx.bank_id, tx.account_id, tx.transaction_id), spent))
+        if day <= today and category not in NOT_BILL_CATEGORIES:
             raw = tx.counterparty_name or tx.merchant_name or tx.description or ""
             label = labels.get(raw)
             if label is None:
                 label = labels[raw] = normalise_label(raw)
-            out.bill_groups.setdefault(label, []).append(
-                Occurrence(day, spent, (tx.bank_id, tx.account_id, tx.transaction_id))
-            )
+            occurrence = Occurrence(day, spent, (tx.bank_id, tx.account_id, tx.transaction_id))
+            group = bill_groups.get(label)
+            if group is None:
+                bill_groups[label] = [occurrence]
+            else:
+                group.append(occurrence)
             known = out.bill_categories.get(label)
             if known is None or category < known:
                 out.bill_categories[label] = category
+    _fold_months(day_in, out.month_in)
+    _fold_months(day_out, out.month_out, -1)  # debits were summed as signed (negative) amounts
     return out
+
+
+def _fold_months(by_day: dict[date, Decimal], into: dict[int, Decimal], sign: int = 1) -> None:
+    for day in sorted(by_day):
+        index = day.year * 12 + day.month - 1
+        into[index] = into.get(index, ZERO) + by_day[day] * sign
 
 
 def _classify_debit(tx: Transaction, loan_ids: tuple[str, ...]) -> tuple[str, str | None]:

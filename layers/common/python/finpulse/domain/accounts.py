@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field, computed_field
+from pydantic import Field
+from pydantic.dataclasses import dataclass
 
-from finpulse.domain._base import CurrencyCode, DomainModel, Money, UtcDatetime
+from finpulse.domain._base import DOMAIN_CONFIG, CurrencyCode, Money, UtcDatetime
 from finpulse.domain.masking import mask_account_number
 
 
@@ -27,7 +28,8 @@ class AccountKind(StrEnum):
     OTHER = "other"
 
 
-class Account(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class Account:
     bank_id: str = Field(min_length=1)
     account_id: str = Field(min_length=1)
     kind: AccountKind
@@ -44,7 +46,6 @@ class Account(DomainModel):
     """The full account number (`RU.CBR.PAN` identification). Needed to pay into the account;
     never shown, logged or returned — use `masked_number`."""
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def masked_number(self) -> str | None:
         return mask_account_number(self.number)
@@ -59,7 +60,8 @@ class BalanceType(StrEnum):
     INTERIM_BOOKED = "InterimBooked"
 
 
-class Balance(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class Balance:
     """One balance entry. Banks send two per account (available and booked); they describe the same
     money and must never be added together."""
 

@@ -11,9 +11,10 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import Field, computed_field, model_validator
+from pydantic import Field, model_validator
+from pydantic.dataclasses import dataclass
 
-from finpulse.domain._base import CurrencyCode, DomainModel, NonNegativeMoney, Rate
+from finpulse.domain._base import DOMAIN_CONFIG, CurrencyCode, NonNegativeMoney, Rate
 from finpulse.domain.masking import mask_account_number
 
 
@@ -26,7 +27,8 @@ class AgreementKind(StrEnum):
     OTHER = "other"
 
 
-class Instalment(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class Instalment:
     """One line of a loan's repayment schedule."""
 
     due_date: date
@@ -36,7 +38,8 @@ class Instalment(DomainModel):
     paid: bool = False
 
 
-class Agreement(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class Agreement:
     bank_id: str = Field(min_length=1)
     agreement_id: str = Field(min_length=1)
     kind: AgreementKind
@@ -73,7 +76,6 @@ class Agreement(DomainModel):
     """The linked account number (where instalments are paid / deposit funds sit). Full number:
     payments need it; outputs use `masked_account_number`."""
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def masked_account_number(self) -> str | None:
         return mask_account_number(self.account_number)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pydantic import Field
+from pydantic.dataclasses import dataclass
 
-from finpulse.domain._base import DomainModel, UtcDatetime
+from finpulse.domain._base import DOMAIN_CONFIG, UtcDatetime
 
 
-class ConsentExpiry(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class ConsentExpiry:
     bank_id: str = Field(min_length=1)
     kind: str = Field(min_length=1)
     """`accounts`, `products` or `payments`."""

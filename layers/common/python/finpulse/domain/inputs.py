@@ -6,8 +6,9 @@ from datetime import date
 from enum import StrEnum
 
 from pydantic import Field, field_validator
+from pydantic.dataclasses import dataclass
 
-from finpulse.domain._base import DomainModel, NonNegativeMoney
+from finpulse.domain._base import DOMAIN_CONFIG, NonNegativeMoney
 
 
 class RepaymentSpeed(StrEnum):
@@ -23,7 +24,8 @@ class Strategy(StrEnum):
     """Extra money goes to the smallest debt first (fastest visible wins)."""
 
 
-class CreditPaymentOverride(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class CreditPaymentOverride:
     """The user's own figure for a loan's monthly instalment (and optionally its due day)."""
 
     bank_id: str = Field(min_length=1)
@@ -32,7 +34,8 @@ class CreditPaymentOverride(DomainModel):
     due_day: int | None = Field(default=None, ge=1, le=31)
 
 
-class FinancialInputs(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class FinancialInputs:
     salary: NonNegativeMoney | None = None
     """Net income per month in the base currency. With several paydays it is split equally."""
     paydays: tuple[int, ...] = ()

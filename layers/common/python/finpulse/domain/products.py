@@ -6,8 +6,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import Field, model_validator
+from pydantic.dataclasses import dataclass
 
-from finpulse.domain._base import CurrencyCode, DomainModel, NonNegativeMoney, Rate
+from finpulse.domain._base import DOMAIN_CONFIG, CurrencyCode, NonNegativeMoney, Rate
 
 
 class ProductKind(StrEnum):
@@ -19,7 +20,8 @@ class ProductKind(StrEnum):
     OTHER = "other"
 
 
-class Product(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class Product:
     bank_id: str = Field(min_length=1)
     product_id: str = Field(min_length=1)
     kind: ProductKind

@@ -6,8 +6,9 @@ from datetime import date
 from enum import StrEnum
 
 from pydantic import Field
+from pydantic.dataclasses import dataclass
 
-from finpulse.domain._base import CurrencyCode, DomainModel, Money, UtcDatetime
+from finpulse.domain._base import DOMAIN_CONFIG, CurrencyCode, Money, UtcDatetime
 
 
 class TransactionStatus(StrEnum):
@@ -17,7 +18,8 @@ class TransactionStatus(StrEnum):
     PENDING = "pending"
 
 
-class Transaction(DomainModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=DOMAIN_CONFIG)
+class Transaction:
     bank_id: str = Field(min_length=1)
     account_id: str = Field(min_length=1)
     transaction_id: str = Field(min_length=1)
