@@ -20,6 +20,7 @@ class Settings:
     idempotency_table: str
     bank_credentials_secret: str
     state_machine_arn: str
+    bank_status_table: str = ""
 
 
 def _env(name: str, default: str = "") -> str:
@@ -41,4 +42,5 @@ def settings() -> Settings:
         idempotency_table=_env("IDEMPOTENCY_TABLE"),
         bank_credentials_secret=_env("BANK_CREDENTIALS_SECRET"),
         state_machine_arn=_env("FULL_REFRESH_STATE_MACHINE_ARN"),
+        bank_status_table=_env("BANK_STATUS_TABLE"),
     )

@@ -1,0 +1,211 @@
+"""The bank status log: every bank call (each attempt) with its outcome, kept 30 days.
+
+Table `BankStatusTable` (keys in docs/ARCHITECTURE.md, "Bank status log"):
+
+* call items, `pk = LOG#<bank>#<yyyymmddHH>#<shard>`, `sk = <iso time>#<id>`: one per attempt.
+  The hour and a per-process shard spread one bank's calls over many partitions, so a busy bank
+  never makes a hot partition; a time range of one bank is a few Queries (hours x shards).
+* summary items, `pk = SUMMARY#<bank>#<shard>`, `sk = SUMMARY`: last success, last error and a
+  5-minute window of counts. Successes are folded into one write per process every
+  `status_flush_interval` seconds; errors are written at once (they change what users see).
+
+Both carry `ttl` (30 days) and every read also filters by time itself: DynamoDB deletes expired
+items late. Writing the log never fails a bank call: errors are logged and dropped.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from finpulse.banks.tuning import tuning
+from finpulse.config import settings
+from finpulse.observability import logger
+
+RETENTION = timedelta(days=30)
+WINDOW_SECONDS = 300
+# Outcomes that say the bank itself is unwell (a 4xx is the bank working as designed).
+FAILURES = frozenset({"rate_limited", "server_error", "timeout", "connection_error", "invalid_response"})
+
+
+@dataclass(frozen=True, slots=True)
+class CallRecord:
+    bank_id: str
+    operation: str
+    outcome: str  # ok | client_error | one of FAILURES
+    http_status: int | None
+    attempt: int
+    latency_ms: float
+    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+class CallRecorder(Protocol):
+    def record(self, call: CallRecord) -> None: ...
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def window_of(moment: datetime) -> int:
+    return int(moment.timestamp()) // WINDOW_SECONDS * WINDOW_SECONDS
+
+
+def log_pk(bank_id: str, moment: datetime, shard: int) -> str:
+    return f"LOG#{bank_id}#{moment.astimezone(UTC):%Y%m%d%H}#{shard}"
+
+
+def summary_pk(bank_id: str, shard: int) -> str:
+    return f"SUMMARY#{bank_id}#{shard}"
+
+
+@dataclass
+class _Pending:
+    ok: int = 0
+    err: int = 0
+    last_ok: CallRecord | None = None
+    last_err: CallRecord | None = None
+    flushed_at: float = 0.0
+
+
+class DynamoStatusLog:
+    """The recorder bank calls use when `BANK_STATUS_TABLE` is configured."""
+
+    def __init__(self, table_name: str) -> None:
+        self.table_name = table_name
+        # One shard per process: its writes stay on one item, processes spread over shards.
+        self.shard = random.randrange(max(1, tuning().status_shards))  # noqa: S311 - not crypto
+        self._pending: dict[str, _Pending] = {}
+        self._lock = threading.Lock()
+
+    def _table(self) -> Any:
+        from finpulse.storage.dynamo import table
+
+        return table(self.table_name)
+
+    def record(self, call: CallRecord) -> None:
+        try:
+            self._put_call(call)
+            self._fold(call)
+        except Exception:  # the log must never break a bank call
+            logger.warning("bank status log write failed", extra={"bank_id": call.bank_id}, exc_info=True)
+
+    def _put_call(self, call: CallRecord) -> None:
+        item: dict[str, Any] = {
+            "pk": log_pk(call.bank_id, call.at, self.shard),
+            "sk": f"{iso(call.at)}#{uuid.uuid4().hex[:8]}",
+            "bank_id": call.bank_id,
+            "operation": call.operation,
+            "outcome": call.outcome,
+            "attempt": call.attempt,
+            "latency_ms": round(call.latency_ms),
+            "at": iso(call.at),
+            "ttl": int((call.at + RETENTION).timestamp()),
+        }
+        if call.http_status is not None:
+            item["http_status"] = call.http_status
+        self._table().put_item(Item=item)
+
+    def _fold(self, call: CallRecord) -> None:
+        if call.outcome == "client_error":
+            return
+        with self._lock:
+            pending = self._pending.setdefault(call.bank_id, _Pending())
+            failed = call.outcome in FAILURES
+            if failed:
+                pending.err += 1
+                pending.last_err = call
+            else:
+                pending.ok += 1
+                pending.last_ok = call
+            due = failed or time.monotonic() - pending.flushed_at >= tuning().status_flush_interval
+            if not due:
+                return
+            snapshot = _Pending(pending.ok, pending.err, pending.last_ok, pending.last_err)
+            self._pending[call.bank_id] = _Pending(flushed_at=time.monotonic())
+        self._write_summary(call.bank_id, snapshot)
+
+    def flush(self) -> None:
+        """Write whatever is folded in memory (tests; end of a long batch)."""
+        with self._lock:
+            items = [(b, p) for b, p in self._pending.items() if p.ok or p.err]
+            for bank_id, _ in items:
+                self._pending[bank_id] = _Pending(flushed_at=time.monotonic())
+        for bank_id, pending in items:
+            self._write_summary(bank_id, pending)
+
+    def _write_summary(self, bank_id: str, p: _Pending) -> None:
+        from botocore.exceptions import ClientError
+
+        now = datetime.now(UTC)
+        key = {"pk": summary_pk(bank_id, self.shard), "sk": "SUMMARY"}
+        sets = ["bank_id = :bank", "#ttl = :ttl"]
+        values: dict[str, Any] = {
+            ":bank": bank_id,
+            ":ttl": int((now + RETENTION).timestamp()),
+            ":win": window_of(now),
+            ":ok": p.ok,
+            ":err": p.err,
+        }
+        if p.last_ok is not None:
+            sets += ["last_ok_at = :okat", "last_ok_op = :okop"]
+            values |= {":okat": iso(p.last_ok.at), ":okop": p.last_ok.operation}
+        if p.last_err is not None:
+            sets += ["last_err_at = :errat", "last_err_op = :errop", "last_err_outcome = :errout"]
+            values |= {
+                ":errat": iso(p.last_err.at),
+                ":errop": p.last_err.operation,
+                ":errout": p.last_err.outcome,
+            }
+            if p.last_err.http_status is not None:
+                sets.append("last_err_status = :errst")
+                values[":errst"] = p.last_err.http_status
+        names = {"#ttl": "ttl"}
+        table = self._table()
+        same_window = {
+            "Key": key,
+            "UpdateExpression": "SET " + ", ".join(sets) + " ADD win_ok :ok, win_err :err",
+            "ConditionExpression": "win = :win",
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": values,
+        }
+        new_window = {
+            "Key": key,
+            "UpdateExpression": "SET " + ", ".join([*sets, "win = :win", "win_ok = :ok", "win_err = :err"]),
+            "ConditionExpression": "attribute_not_exists(win) OR win < :win",
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": values,
+        }
+        # Usually the window matches; at a window boundary the first writer starts the new one,
+        # and a writer that lost that race adds to the window just started.
+        for attempt in (same_window, new_window, same_window):
+            try:
+                table.update_item(**attempt)
+                return
+            except ClientError as exc:
+                if exc.response.get("Error", {}).get("Code") != "ConditionalCheckFailedException":
+                    raise
+
+
+class _NullRecorder:
+    def record(self, call: CallRecord) -> None:
+        return None
+
+
+_recorder: CallRecorder | None = None
+_recorder_table: str | None = None
+
+
+def default_recorder() -> CallRecorder:
+    """The process's recorder: DynamoDB when the table is configured, else nothing."""
+    global _recorder, _recorder_table
+    name = settings().bank_status_table
+    if _recorder is None or name != _recorder_table:
+        _recorder = DynamoStatusLog(name) if name else _NullRecorder()
+        _recorder_table = name
+    return _recorder
