@@ -96,7 +96,10 @@ def compute_health(
     total = sum((p.points for p in parts), ZERO)
     score = int(total.quantize(ONE, rounding=ROUND_HALF_UP))
     lost = {p.code: p.max_points - p.points for p in parts}
-    worst = max(PRIORITY, key=lambda code: (lost[code], -PRIORITY.index(code)))
+    # Overdue debt is always the first thing to fix; otherwise the component that lost most.
+    worst = (
+        "overdue" if lost["overdue"] > ZERO else max(PRIORITY, key=lambda k: (lost[k], -PRIORITY.index(k)))
+    )
     action = worst if lost[worst] > ZERO else "keep_going"
     rounded = [p.model_copy(update={"points": kop(p.points)}) for p in parts]
     return Health(score=score, components=rounded, next_action_code=action, next_action=ACTIONS[action])

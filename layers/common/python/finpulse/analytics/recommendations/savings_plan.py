@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from finpulse.analytics.money import DAYS_PER_MONTH, ZERO, ceil_int, kop
+from finpulse.analytics.money import DAYS_PER_YEAR, MONTHS_PER_YEAR, ZERO, ceil_int, kop
 from finpulse.analytics.results import SavingsPlan
 from finpulse.analytics.savings import SavingsFigures
 from finpulse.domain import FinancialInputs, Product, ProductKind
@@ -39,7 +39,8 @@ def compute_savings_plan(
     months_left = None
     monthly_needed = ZERO
     if savings.goal_days is not None:
-        months_left = max(1, ceil_int(Decimal(savings.goal_days) / DAYS_PER_MONTH))
+        # days × 12 / 365 rather than days ÷ (365/12): the latter is inexact in decimal arithmetic.
+        months_left = max(1, ceil_int(Decimal(savings.goal_days) * MONTHS_PER_YEAR / DAYS_PER_YEAR))
         monthly_needed = remaining / months_left
     feasible = None
     if monthly_income > ZERO and months_left is not None:
