@@ -218,6 +218,7 @@ class LocalApi:
         port: int = 3000,
         host: str = "127.0.0.1",
         jwks_fetch: Fetch = http_fetch,
+        access_log: bool = False,
     ) -> None:
         from samcli.lib.providers.api_provider import ApiProvider
         from samcli.lib.providers.sam_stack_provider import SamLocalStackProvider
@@ -246,6 +247,24 @@ class LocalApi:
         )
         self.service.create()
         self.app: Flask = self.service._app
+        if access_log:
+            _add_access_log(self.app)
+
+
+def _add_access_log(app: Flask) -> None:
+    # werkzeug's own request log is silenced (moto's server shares it); this one names the status
+    # and time of each request to the app, never headers (tokens) or bodies.
+    import time
+
+    @app.before_request
+    def _start() -> None:
+        g.devstack_started = time.monotonic()
+
+    @app.after_request
+    def _log(response: Response) -> Response:
+        elapsed = (time.monotonic() - g.get("devstack_started", time.monotonic())) * 1000
+        log.info("%s %s → %s (%.0f ms)", request.method, request.path, response.status_code, elapsed)
+        return response
 
 
 def spa_config(resources: LocalResources, cognito_endpoint: str, api_base: str = "/api") -> dict[str, Any]:

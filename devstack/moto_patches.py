@@ -6,6 +6,7 @@ Internal API: moto is pinned exactly; each patch names what it fixes.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 _installed = False
@@ -20,12 +21,28 @@ def _iso_millis(value: Any) -> Any:
 
 
 def install() -> None:
-    """Idempotent. `$$.Execution.StartTime` is a datetime in moto's context object, so any
-    execution whose output carries it makes DescribeExecution fail with a JSON error."""
+    """Idempotent.
+
+    1. `$$.Execution.StartTime` is a datetime in moto's context object, so any execution whose
+       output carries it makes DescribeExecution fail with a JSON error.
+    2. With state-machine execution on, StartExecution without a `name` names the execution
+       "None" (AWS generates a UUID), so the second unnamed start fails with
+       ExecutionAlreadyExists — e.g. every scheduled refresh after the first.
+    """
     global _installed
     if _installed:
         return
     from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
+    from moto.stepfunctions.parser.models import StepFunctionsParserBackend
+
+    original_start = StepFunctionsParserBackend.start_execution
+
+    def _start_execution(
+        self: Any, state_machine_arn: str, name: Any = None, *args: Any, **kwargs: Any
+    ) -> Any:
+        return original_start(self, state_machine_arn, name or str(uuid.uuid4()), *args, **kwargs)
+
+    StepFunctionsParserBackend.start_execution = _start_execution  # type: ignore[method-assign]
 
     original = ExecutionWorker._get_evaluation_environment
 

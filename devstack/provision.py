@@ -35,7 +35,8 @@ def boto_clients(region: str, endpoint_url: str | None = None) -> Clients:
 
     session = boto3.session.Session(
         aws_access_key_id="testing",
-        aws_secret_access_key="testing",  # noqa: S106 - moto dummy region_name=region
+        aws_secret_access_key="testing",  # noqa: S106 - moto's dummy credentials
+        region_name=region,
     )
     config = Config(retries={"max_attempts": 2, "mode": "standard"})
 

@@ -183,3 +183,13 @@ def test_state_machine_lambda_tasks_reach_the_real_handlers(aws_stack: InProcess
     history = aws_stack.client("stepfunctions").get_execution_history(executionArn=started["executionArn"])
     kinds = {e["type"] for e in history["events"]}
     assert "LambdaFunctionSucceeded" in kinds or "TaskSucceeded" in kinds, (done, kinds)
+
+
+def test_unnamed_executions_get_distinct_names(aws_stack: InProcessStack) -> None:
+    # As in AWS (and unlike moto 5.2.5 unpatched): every scheduled refresh starts without a name.
+    sfn = aws_stack.client("stepfunctions")
+    arn = aws_stack.resources.state_machine_arn
+    first = sfn.start_execution(stateMachineArn=arn, input='{"source": "schedule"}')["executionArn"]
+    second = sfn.start_execution(stateMachineArn=arn, input='{"source": "schedule"}')["executionArn"]
+    assert first != second
+    assert _wait(aws_stack, second)["status"] == "SUCCEEDED"

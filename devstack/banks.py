@@ -1,0 +1,54 @@
+"""The sandbox banks for `make dev` and the browser tests, through the sandbox package's starter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from devstack.localenv import LocalBanks
+
+
+def local_banks_for(config: Any, urls: dict[str, str] | None = None) -> LocalBanks:
+    """The registry fields that differ locally, from a `sandbox.config.SandboxConfig`.
+
+    Sandbox banks sign team tokens RS256 with a JWKS (`jwks`) or HS256 with a key FinPulse cannot
+    have (`opaque`); `iss` is the bank's base URL and `aud` its id.
+    """
+    overrides = {}
+    for bank in config.banks:
+        url = (urls or {}).get(bank.id) or config.base_url(bank)
+        overrides[bank.id] = {
+            "base_url": url,
+            "approval": bank.approval,
+            "token_mode": "jwks" if bank.token_mode == "rs256" else "opaque",  # noqa: S105 - modes
+            "token_issuer": url,
+            "token_audience": bank.id,
+        }
+    return LocalBanks(overrides=overrides, team_id=config.team, team_secret=config.secret)
+
+
+@dataclass
+class RunningBanks:
+    handle: Any
+    local: LocalBanks
+
+    def stop(self) -> None:
+        self.handle.stop()
+
+
+def sandbox_config(base_port: int, data_dir: Path | None = None, mode: str = "dev") -> Any:
+    """The sandbox configuration (SANDBOX_* env honoured, as `make sandbox` does)."""
+    from sandbox.config import load
+
+    overrides: dict[str, Any] = {"base_port": base_port, "mode": mode}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    return load(**overrides)
+
+
+def start_sandbox_banks(config: Any) -> RunningBanks:
+    from sandbox.runner import start_banks
+
+    handle = start_banks(config, quiet=True)
+    return RunningBanks(handle=handle, local=local_banks_for(handle.config, handle.urls))
