@@ -99,3 +99,11 @@ def next_sleep(
     if delay >= remaining:
         return None
     return delay
+
+
+def deadline_of(context: object, margin: float = 1.0, fallback: float = 8.0) -> Deadline:
+    """The deadline of a Lambda invocation (its remaining time minus `margin`); `fallback` s without one."""
+    remaining = getattr(context, "get_remaining_time_in_millis", None)
+    if callable(remaining):
+        return Deadline.from_lambda_remaining(int(remaining()), margin)
+    return Deadline.after(fallback)

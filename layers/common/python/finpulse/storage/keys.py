@@ -12,3 +12,26 @@ def consent_sk(bank_id: str, kind: str, local_id: str) -> str:
 
 
 CONSENT_PREFIX = "CONSENT#"
+
+
+def identity_sk(bank_id: str) -> str:
+    """The user's customer id at a bank (ConsentsTable)."""
+    return f"IDENTITY#{bank_id}"
+
+
+IDENTITY_PREFIX = "IDENTITY#"
+
+
+def consent_ref_sk(any_id: str) -> str:
+    """Pointer from a local, request or consent id to its consent item (ConsentsTable)."""
+    return f"REF#{any_id}"
+
+
+def consent_ref_gsi(any_id: str) -> str:
+    """gsi1pk of a consent pointer: finds an id's owner, to tell 403 from 404."""
+    return f"CONSENTREF#{any_id}"
+
+
+def consent_init_sk(bank_id: str, kind: str, fingerprint: str) -> str:
+    """Short-lived marker held while a consent request is being created at a bank."""
+    return f"INIT#{bank_id}#{kind}#{fingerprint}"

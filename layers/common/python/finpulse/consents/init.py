@@ -1,0 +1,188 @@
+"""`POST /api/consents/init`: consents at several banks and kinds in one call.
+
+Each bank is handled on its own thread and each (bank, kind) gets its own result: one failing bank
+never fails the request. Idempotent: an approved, unexpired consent with the same options is
+reused, a pending one is returned as is; only a missing, final or (when renewing) near-expiry one
+leads to a new consent request at the bank. Two concurrent calls do not both create: a short
+marker item is taken with a conditional write, the loser waits for the winner's consent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from finpulse.banks.consent_status import ConsentStatus
+from finpulse.banks.errors import BankError
+from finpulse.banks.registry import get_bank
+from finpulse.banks.retry import Deadline
+from finpulse.banks.tuning import tuning
+from finpulse.config import settings
+from finpulse.consents import store
+from finpulse.consents.bank_bodies import default_options, request_body
+from finpulse.consents.identity import get_identity
+from finpulse.consents.lifecycle import client_for, poll, switch_over
+from finpulse.consents.records import ConsentRecord, Kind, fingerprint, new_record, utcnow
+from finpulse.consents.requests import BankChoice, InitRequest
+from finpulse.consents.views import ConsentView, ErrorInfo, InitResponse, InitResult
+from finpulse.errors import FinPulseError
+from finpulse.observability import logger
+from finpulse.storage.dynamo import table
+
+CREATE_MARKER_SECONDS = 15.0
+WAIT_FOR_OTHER_SECONDS = 5.0
+
+
+def _options(request: InitRequest, choice: BankChoice) -> list[tuple[Kind, dict[str, Any]]]:
+    wanted: list[tuple[Kind, dict[str, Any]]] = []
+    if request.include_accounts:
+        wanted.append(("accounts", default_options("accounts")))
+    if request.include_products:
+        products = request.products.model_dump(mode="json") if request.products else None
+        if products is None:
+            from finpulse.consents.requests import ProductOptions
+
+            products = ProductOptions().model_dump(mode="json")
+        wanted.append(("products", products))
+    if request.include_payments:
+        limits = choice.payment_limits or request.payment_limits
+        assert limits is not None  # the request model guarantees it
+        wanted.append(("payments", limits.model_dump(mode="json", exclude_none=True)))
+    return wanted
+
+
+def _failed(bank_id: str, kind: Kind, exc: FinPulseError) -> InitResult:
+    return InitResult(bank_id=bank_id, kind=kind, outcome="failed", error=ErrorInfo.of(exc))
+
+
+class _BankInit:
+    def __init__(self, user_id: str, bank_id: str, renew: bool, deadline: Deadline) -> None:
+        self.user_id = user_id
+        self.bank_id = bank_id
+        self.renew = renew
+        self.deadline = deadline
+
+    def view(self, record: ConsentRecord) -> ConsentView:
+        return ConsentView.of(record, utcnow(), tuning().near_expiry_days)
+
+    def run(self, wanted: list[tuple[Kind, dict[str, Any]]]) -> list[InitResult]:
+        identity = get_identity(self.user_id, self.bank_id)
+        if identity is None:
+            error = ErrorInfo(
+                code="IDENTITY_REQUIRED",
+                message="Set your customer id at this bank first (PUT /api/me/banks/{bank_id})",
+            )
+            return [
+                InitResult(bank_id=self.bank_id, kind=k, outcome="failed", error=error) for k, _ in wanted
+            ]
+        results = []
+        for kind, options in wanted:
+            try:
+                results.append(self.one(kind, options, identity.customer_id))
+            except FinPulseError as exc:
+                extra = exc.describe() if isinstance(exc, BankError) else {"code": exc.code}
+                logger.warning("consent init failed", extra={"bank_id": self.bank_id, "kind": kind, **extra})
+                results.append(_failed(self.bank_id, kind, exc))
+        return results
+
+    def _existing(self, kind: Kind, fp: str, customer_id: str) -> list[ConsentRecord]:
+        return [
+            r
+            for r in store.user_consents(self.user_id, self.bank_id)
+            if r.kind == kind and r.fingerprint == fp and r.customer_id == customer_id and not r.replaced_by
+        ]
+
+    def one(self, kind: Kind, options: dict[str, Any], customer_id: str) -> InitResult:
+        fp = fingerprint(kind, options)
+        now = utcnow()
+        same = self._existing(kind, fp, customer_id)
+        pending = [r for r in same if r.status is ConsentStatus.PENDING]
+        if pending:
+            record = pending[-1]
+            # Throttled (at most once per interval); on a bank error the stored state is still true.
+            with contextlib.suppress(BankError):
+                record = poll(record, self.deadline)
+            outcome = "reused" if record.live(now) else "pending"
+            return InitResult(bank_id=self.bank_id, kind=kind, outcome=outcome, consent=self.view(record))
+        live = [r for r in same if r.live(now)]
+        current = live[-1] if live else None
+        renewing = current is not None and (self.renew or current.near_expiry(now, tuning().near_expiry_days))
+        if current is not None and not renewing:
+            return InitResult(bank_id=self.bank_id, kind=kind, outcome="reused", consent=self.view(current))
+        replaces = current.local_id if renewing and current is not None else None
+        created = self._create(kind, options, customer_id, fp, replaces=replaces)
+        if created is None:
+            raise BankErrorInProgress(self.bank_id, kind)
+        outcome = "renewal_created" if created.replaces else "created"
+        if created.replaces and created.status is ConsentStatus.APPROVED:
+            switch_over(created, self.deadline)  # auto-approved renewal: switch at once
+        return InitResult(bank_id=self.bank_id, kind=kind, outcome=outcome, consent=self.view(created))
+
+    def _create(
+        self, kind: Kind, options: dict[str, Any], customer_id: str, fp: str, replaces: str | None
+    ) -> ConsentRecord | None:
+        if not store.try_mark_creating(self.user_id, self.bank_id, kind, fp, utcnow(), CREATE_MARKER_SECONDS):
+            return self._wait_for_other(kind, fp, customer_id)
+        try:
+            body, permissions = request_body(kind, options)
+            client = client_for(self.bank_id)
+            answer = client.create_consent(kind, customer_id, body, self.deadline)
+            if answer.expires_at is None and answer.status is ConsentStatus.APPROVED:
+                # Request answers often omit the expiry; the consent resource has it.
+                with contextlib.suppress(BankError):
+                    answer = client.get_consent(
+                        kind, answer.consent_id or answer.request_id or "", customer_id, self.deadline
+                    )
+            record = new_record(
+                user_id=self.user_id,
+                bank_id=self.bank_id,
+                kind=kind,
+                customer_id=customer_id,
+                options=options,
+                permissions=permissions,
+                answer=answer,
+                now=utcnow(),
+                replaces=replaces,
+            )
+            store.insert(record)
+            return record
+        finally:
+            store.done_creating(self.user_id, self.bank_id, kind, fp)
+
+    def _wait_for_other(self, kind: Kind, fp: str, customer_id: str) -> ConsentRecord | None:
+        until = time.monotonic() + min(WAIT_FOR_OTHER_SECONDS, self.deadline.remaining())
+        while time.monotonic() < until:
+            time.sleep(0.1)
+            same = [r for r in self._existing(kind, fp, customer_id) if not r.final()]
+            if same:
+                return same[-1]
+        return None
+
+
+class BankErrorInProgress(FinPulseError):
+    status = 409
+    code = "CONSENT_IN_PROGRESS"
+
+    def __init__(self, bank_id: str, kind: str) -> None:
+        super().__init__(f"A {kind} consent at {bank_id} is being created by another request; retry shortly")
+
+
+def init_consents(user_id: str, request: InitRequest, deadline: Deadline) -> InitResponse:
+    choices = request.choices()
+    for choice in choices:
+        get_bank(choice.bank_id)  # unknown bank → 404 before any bank is called
+    table(settings().consents_table)  # create the shared boto3 resource before the threads use it
+    jobs = [(c.bank_id, _options(request, c)) for c in choices]
+
+    def run(job: tuple[str, list[tuple[Kind, dict[str, Any]]]]) -> list[InitResult]:
+        bank_id, wanted = job
+        try:
+            return _BankInit(user_id, bank_id, request.renew, deadline).run(wanted)
+        except FinPulseError as exc:
+            return [_failed(bank_id, kind, exc) for kind, _ in wanted]
+
+    with ThreadPoolExecutor(max_workers=min(8, len(jobs))) as pool:
+        per_bank = list(pool.map(run, jobs))
+    return InitResponse(results=[r for results in per_bank for r in results])

@@ -1,0 +1,145 @@
+"""Moving stored consents along their lifecycle: polling the bank, expiry, renewal switch-over.
+
+pending ──approve──▶ approved ──revoke (user or bank)──▶ revoked
+   │                    │ └──expiry (clock or bank)────▶ expired
+   └──reject──▶ rejected └──renewal approved──▶ replaced (the renewal takes over)
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+
+from finpulse.banks.client import BankClient
+from finpulse.banks.consent_status import ConsentStatus
+from finpulse.banks.errors import BankError, ConsentExpired, ConsentProblem, ConsentRequired, ConsentRevoked
+from finpulse.banks.registry import get_bank
+from finpulse.banks.retry import Deadline
+from finpulse.banks.tuning import tuning
+from finpulse.consents import store
+from finpulse.consents.records import ConsentRecord, Kind, apply_bank_answer, transition, utcnow
+from finpulse.errors import Forbidden, NotFound
+from finpulse.observability import logger
+from finpulse.storage.keys import user_pk
+
+# An explicit refresh still polls one consent at most this often (protects the bank from loops).
+MIN_FORCED_INTERVAL = 1.0
+
+
+def client_for(bank_id: str) -> BankClient:
+    return BankClient(get_bank(bank_id))
+
+
+def save_quietly(record: ConsentRecord, known: set[str]) -> ConsentRecord:
+    """Save; if someone else saved first, theirs is newer: take it."""
+    try:
+        return store.save(record, known)
+    except store.StaleRecord:
+        return store.reload(record)
+
+
+def expire_by_clock(record: ConsentRecord, now: datetime) -> ConsentRecord:
+    if record.status is ConsentStatus.APPROVED and record.expired_by_clock(now):
+        known = record.ids()
+        if transition(record, ConsentStatus.EXPIRED, record.raw_status or "expired", "clock", now):
+            return save_quietly(record, known)
+    return record
+
+
+def poll(record: ConsentRecord, deadline: Deadline, *, force: bool = False) -> ConsentRecord:
+    """Ask the bank for the consent's status, at most once per poll interval; BankError propagates."""
+    now = utcnow()
+    interval = MIN_FORCED_INTERVAL if force else tuning().consent_poll_interval
+    if not store.claim_poll(record, now, interval):
+        return store.reload(record)
+    answer = client_for(record.bank_id).get_consent(
+        record.kind, record.bank_ref, record.customer_id, deadline
+    )
+    record = store.reload(record)  # fold the answer into the newest stored state
+    known = record.ids()
+    if apply_bank_answer(record, answer, utcnow()):
+        record = save_quietly(record, known)
+        if record.status is ConsentStatus.APPROVED and record.replaces:
+            switch_over(record, deadline)
+    return record
+
+
+def switch_over(renewal: ConsentRecord, deadline: Deadline) -> None:
+    """A renewal was approved: it replaces the consent it renews, which is revoked at the bank."""
+    olds = [
+        r for r in store.user_consents(renewal.user_id, renewal.bank_id) if r.local_id == renewal.replaces
+    ]
+    for old in olds:
+        if old.replaced_by:
+            continue
+        known = old.ids()
+        old.replaced_by = renewal.local_id
+        now = utcnow()
+        if old.status is ConsentStatus.APPROVED:
+            try:
+                client_for(old.bank_id).revoke_consent(old.kind, old.bank_ref, old.customer_id, deadline)
+                transition(old, ConsentStatus.REVOKED, "revoked", "renewal", now)
+            except BankError as exc:
+                # The old consent expires on its own; it is no longer used either way.
+                logger.warning(
+                    "revoking a renewed consent failed", extra={"bank_id": old.bank_id, **exc.describe()}
+                )
+        old.updated_at = now
+        save_quietly(old, known)
+
+
+def find_for_caller(user_id: str, any_id: str, bank_id: str | None = None) -> ConsentRecord:
+    """A consent of the caller by FinPulse id, request id or consent id; 403 if it is someone else's."""
+    if bank_id is not None:
+        get_bank(bank_id)  # 404 for an unknown bank
+    matches = [r for r in store.user_consents(user_id, bank_id) if any_id in r.ids()]
+    if matches:
+        return matches[-1]
+    if store.owner_of(any_id) - {user_pk(user_id)}:
+        raise Forbidden(
+            "This consent belongs to another user", details=[{"field": "consent_id", "message": any_id}]
+        )
+    raise NotFound("No such consent", details=[{"field": "consent_id", "message": "unknown consent"}])
+
+
+def current_consent(user_id: str, bank_id: str, kind: Kind) -> ConsentRecord | None:
+    """The consent data calls of this kind use now: the newest live one."""
+    now = utcnow()
+    live = [r for r in store.user_consents(user_id, bank_id) if r.kind == kind and r.live(now)]
+    return live[-1] if live else None
+
+
+_PROBLEM_STATUS: dict[type[ConsentProblem], ConsentStatus] = {
+    ConsentRevoked: ConsentStatus.REVOKED,
+    ConsentExpired: ConsentStatus.EXPIRED,
+}
+
+
+def consented_call[T](
+    user_id: str, bank_id: str, kind: Kind, call: Callable[[BankClient, ConsentRecord], T]
+) -> T:
+    """Run a data call under the user's current consent of `kind`.
+
+    When the bank says the consent was revoked or expired (the customer did it in their bank),
+    the stored consent is marked so and the typed error propagates: callers show "reconnect",
+    never a crash. No consent is ever created here.
+    """
+    record = current_consent(user_id, bank_id, kind)
+    if record is None:
+        raise ConsentRequired(
+            "No approved consent for this bank", bank_id=bank_id, operation=f"{kind}.data", http_status=None
+        )
+    try:
+        return call(client_for(bank_id), record)
+    except (ConsentRevoked, ConsentExpired) as exc:
+        status = _PROBLEM_STATUS[type(exc)]
+        known = record.ids()
+        if transition(record, status, exc.bank_code or status.value, "bank", utcnow()):
+            save_quietly(record, known)
+        raise
+    except ConsentRequired:
+        # The bank no longer accepts it without saying why: learn its real status.
+        with contextlib.suppress(BankError):
+            poll(record, Deadline.after(3.0), force=True)
+        raise
