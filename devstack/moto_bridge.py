@@ -83,8 +83,13 @@ def uninstall() -> None:
 
 @contextmanager
 def bridged(lookup: Lookup, runner: LambdaRunner) -> Iterator[None]:
+    """Route invokes for the duration; the routing in place before (if any) comes back after."""
+    previous = _active
     install(lookup, runner)
     try:
         yield
     finally:
-        uninstall()
+        if previous is None:
+            uninstall()
+        else:
+            install(*previous)

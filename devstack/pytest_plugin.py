@@ -16,9 +16,10 @@ api_client  (function) Flask test client of local_api (no socket): `api_client.g
 demo_user   (session)  `SignedInUser` for demo@finpulse.dev: `.id_token`, `.access_token`, `.sub`,
                        `.auth_header`.
 make_user   (function) factory → a fresh signed-in `SignedInUser` (unique email) per call.
-devstack_banks (session) `LocalBanks` the functions' BANKS registry points at; override this
-                       fixture to point at sandbox banks started by the test (default: the
-                       standard local ports 8101-8103, where `make sandbox` listens).
+devstack_banks (session) `LocalBanks` the functions' BANKS registry and bank-credentials secret
+                       point at: the sandbox banks of the `sandbox_banks` fixture (free loopback
+                       ports, started once per session); without the sandbox plugin, the
+                       standard ports 8101-8103 (`make sandbox`). Override to change.
 
 State is shared for the whole session (one moto): use `make_user` for isolation rather than
 relying on empty tables. Bank traffic is real HTTP to loopback (moto passes non-AWS URLs through).
@@ -31,6 +32,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from devstack.apigw import LocalApi, spa_config
+from devstack.banks import local_banks_for
 from devstack.inprocess_stack import InProcessStack, inprocess_stack
 from devstack.localenv import LocalBanks
 from devstack.template import ROOT
@@ -41,8 +43,12 @@ SPA_DIST = ROOT / "frontend" / "dist"
 
 
 @pytest.fixture(scope="session")
-def devstack_banks() -> LocalBanks:
-    return LocalBanks.on_ports()
+def devstack_banks(request: pytest.FixtureRequest) -> LocalBanks:
+    try:
+        banks = request.getfixturevalue("sandbox_banks")
+    except pytest.FixtureLookupError:
+        return LocalBanks.on_ports()
+    return local_banks_for(banks.handle.config, banks.urls)
 
 
 @pytest.fixture(scope="session")

@@ -157,11 +157,16 @@ class Scheduler:
     """A thread per schedule that sleeps until the next fire time and fires."""
 
     def __init__(
-        self, schedules: tuple[ScheduleSpec, ...], fire: Fire, clock: Callable[[], dt.datetime] | None = None
-    ):
+        self,
+        schedules: tuple[ScheduleSpec, ...],
+        fire: Fire,
+        clock: Callable[[], dt.datetime] | None = None,
+        poll_seconds: float = 30.0,
+    ) -> None:
         self._schedules = [s for s in schedules if s.enabled]
         self._fire = fire
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._poll = poll_seconds
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
 
@@ -186,7 +191,7 @@ class Scheduler:
                 remaining = (when - self._clock()).total_seconds()
                 if remaining <= 0:
                     break
-                self._stop.wait(min(remaining, 30.0))  # re-check: the machine may have slept
+                self._stop.wait(min(remaining, self._poll))  # re-check: the machine may have slept
             if self._stop.is_set():
                 return
             try:
