@@ -23,8 +23,6 @@ from finpulse.errors import Forbidden, NotFound
 from finpulse.observability import logger
 from finpulse.storage.keys import user_pk
 
-# An explicit refresh still polls one consent at most this often (protects the bank from loops).
-MIN_FORCED_INTERVAL = 1.0
 
 
 def client_for(bank_id: str) -> BankClient:
@@ -50,7 +48,7 @@ def expire_by_clock(record: ConsentRecord, now: datetime) -> ConsentRecord:
 def poll(record: ConsentRecord, deadline: Deadline, *, force: bool = False) -> ConsentRecord:
     """Ask the bank for the consent's status, at most once per poll interval; BankError propagates."""
     now = utcnow()
-    interval = MIN_FORCED_INTERVAL if force else tuning().consent_poll_interval
+    interval = tuning().consent_forced_poll_interval if force else tuning().consent_poll_interval
     if not store.claim_poll(record, now, interval):
         return store.reload(record)
     answer = client_for(record.bank_id).get_consent(
