@@ -1,0 +1,156 @@
+"""The full refresh's last step: summary (fenced), derived caches invalidated, lock released.
+
+The summary, the data-version bump and the fence check are one DynamoDB transaction: if another
+sync took the user's lock over (this one stalled past its lease), the check fails and nothing of
+this sync's summary lands — the record is marked `superseded` instead, and the lock, which is no
+longer ours, is left alone.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from finpulse.config import settings
+from finpulse.observability import logger
+from finpulse.storage.dynamo import table
+from finpulse.sync import clock, freshness, lock, records, versioning
+from finpulse.sync.records import BankError, BankProgress, SyncRecord, SyncState
+from finpulse.sync.steps import StepInput
+
+_FINAL_BANK_STATES = ("ok", "partial", "failed", "skipped")
+
+
+def _branch_results(event: dict[str, Any]) -> list[dict[str, Any]]:
+    branch = event.get("branch")
+    if isinstance(branch, list) and branch and isinstance(branch[0], dict):
+        results = branch[0].get("results")
+        if isinstance(results, list):
+            return [r for r in results if isinstance(r, dict)]
+    return []
+
+
+def _catch_error(result: dict[str, Any]) -> tuple[str, str] | None:
+    """(Error, Cause) when the state machine's Catch produced this result (the Lambda crashed,
+    timed out, or exhausted its retries)."""
+    error = result.get("error")
+    if isinstance(error, dict) and "Error" in error:
+        return str(error["Error"]), str(error.get("Cause") or "")[:300]
+    return None
+
+
+def _settle_banks(user_id: str, record: SyncRecord, event: dict[str, Any], now: datetime) -> None:
+    """Banks whose step could not report for itself are marked failed (and stale) here."""
+    failure = event.get("failure")
+    for result in _branch_results(event):
+        caught = _catch_error(result)
+        bank_id = str(result.get("bank_id") or "")
+        if caught is None or not bank_id:
+            continue
+        code, cause = caught
+        progress = record.banks.get(bank_id)
+        if progress is None or progress.state not in ("failed", "partial"):
+            # The function never recorded an outcome (crash, timeout): the bank is stale now.
+            freshness.record(user_id, bank_id, {}, error=(_code(code), cause or code), at=now)
+        record.banks[bank_id] = BankProgress(
+            bank_id=bank_id,
+            state="failed",
+            started_at=progress.started_at if progress else None,
+            finished_at=now,
+            counts=progress.counts if progress else {},
+            error=progress.error
+            if progress and progress.error
+            else BankError(code=_code(code), message=cause),
+        )
+    for bank_id, progress in list(record.banks.items()):
+        if progress.state not in _FINAL_BANK_STATES:
+            message = "The refresh stopped before this bank finished"
+            if isinstance(failure, dict):
+                message = f"{message}: {failure.get('Error', 'error')}"
+            record.banks[bank_id] = progress.model_copy(
+                update={
+                    "state": "failed",
+                    "finished_at": now,
+                    "error": BankError(code="SYNC_ABORTED", message=message),
+                }
+            )
+
+
+def _code(error_name: str) -> str:
+    return {
+        "BankTemporarilyUnavailable": "BANK_UNAVAILABLE",
+        "States.Timeout": "SYNC_TIMEOUT",
+        "Sandbox.Timedout": "SYNC_TIMEOUT",
+    }.get(error_name, "SYNC_FAILED")
+
+
+def _state(record: SyncRecord, event: dict[str, Any]) -> SyncState:
+    if event.get("failure"):
+        return "failed"
+    states = [b.state for b in record.banks.values()]
+    if any(s in ("failed", "partial") for s in states):
+        return "partial"
+    return "succeeded"
+
+
+def finalise(event: dict[str, Any]) -> dict[str, Any]:
+    step = StepInput.model_validate(event)
+    now = clock.now()
+    record = records.get(step.user_id, step.sync_id)
+    if record is None:  # the API created it before starting us: only a bug or a purge gets here
+        raise LookupError(f"sync record {step.sync_id} is missing")
+    _settle_banks(step.user_id, record, event, now)
+    totals: dict[str, int] = {}
+    for progress in record.banks.values():
+        for key, value in progress.counts.items():
+            totals[key] = totals.get(key, 0) + value
+    failure = event.get("failure")
+    record = record.model_copy(
+        update={
+            "state": _state(record, event),
+            "finished_at": now,
+            "duration_ms": int((now - record.started_at).total_seconds() * 1000),
+            "totals": totals,
+            "error": BankError(code=str(failure.get("Error")), message=str(failure.get("Cause") or "")[:300])
+            if isinstance(failure, dict)
+            else None,
+        }
+    )
+    lease = lock.Lease(user_id=step.user_id, owner=step.sync_id, fence=step.fence, expires_at=now)
+    client: Any = table(settings().data_table).meta.client
+    try:
+        client.transact_write_items(
+            TransactItems=[
+                lock.fence_check(lease),
+                records.finish_request(step.user_id, record),
+                versioning.bump_request(step.user_id, f"full-refresh:{step.sync_id}"),
+            ]
+        )
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+            raise
+        logger.warning("sync superseded by a newer lock holder", extra={"sync_id": step.sync_id})
+        records.save(step.user_id, record.model_copy(update={"state": "superseded"}))
+        return {"sync_id": step.sync_id, "state": "superseded"}
+    version = versioning.current_version(step.user_id)
+    records.set_data_version(step.user_id, step.sync_id, version)
+    if step.include_dashboard:
+        _recompute_dashboard(step.user_id)
+    released = lock.release(lease)
+    logger.info(
+        "full refresh finished",
+        extra={"sync_id": step.sync_id, "state": record.state, "released": released, **totals},
+    )
+    return {"sync_id": step.sync_id, "state": record.state, "data_version": version, "totals": totals}
+
+
+def _recompute_dashboard(user_id: str) -> None:
+    """`include_dashboard`: warm the analytics cache for the new data version, when the analytics
+    side provides a builder (issue 6); the version bump alone already invalidated the old one."""
+    try:
+        from finpulse.analytics import dashboard_cache  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    dashboard_cache.recompute(user_id)

@@ -1,0 +1,52 @@
+"""What is stored for one bank of one user, read in one Query before a sync compares against it.
+
+The Query (`begins_with(sk, "BANK#<bank>#")`) projects only keys, content hashes and cursor fields:
+a bank's accounts, balances, agreements and cards are tens of items, and the hashes are all a sync
+needs to skip unchanged ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from boto3.dynamodb.conditions import Key
+
+from finpulse.config import settings
+from finpulse.storage.dynamo import table
+from finpulse.sync import cursor as cursors
+from finpulse.sync.layout import bank_prefix, user_pk
+
+
+@dataclass
+class BankSnapshot:
+    hashes: dict[str, str] = field(default_factory=dict)  # entity sk -> content hash
+    cursors: dict[str, cursors.AccountCursor] = field(default_factory=dict)  # account id -> cursor
+
+    def sks(self, kind: str, bank_id: str) -> set[str]:
+        prefix = f"{bank_prefix(bank_id)}{kind}#"
+        return {sk for sk in self.hashes if sk.startswith(prefix)}
+
+
+def load(user_id: str, bank_id: str) -> BankSnapshot:
+    data = table(settings().data_table)
+    snapshot = BankSnapshot()
+    cursor_prefix = f"{bank_prefix(bank_id)}{cursors.KIND}#"
+    kwargs: dict[str, Any] = {
+        "KeyConditionExpression": Key("pk").eq(user_pk(user_id))
+        & Key("sk").begins_with(bank_prefix(bank_id)),
+        "ProjectionExpression": "sk, h, account_id, watermark, pending",
+        "ConsistentRead": True,
+    }
+    while True:
+        page = data.query(**kwargs)
+        for item in page.get("Items", []):
+            sk = str(item["sk"])
+            if sk.startswith(cursor_prefix):
+                cursor = cursors.from_item(item)
+                snapshot.cursors[cursor.account_id] = cursor
+            elif "h" in item:
+                snapshot.hashes[sk] = str(item["h"])
+        if "LastEvaluatedKey" not in page:
+            return snapshot
+        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
