@@ -7,12 +7,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from finpulse.analytics import constants as c
-from finpulse.analytics.cash import pick_balance
+from finpulse.analytics.cards import (
+    CardCalc,
+    card_from_account,
+    card_from_agreement,
+    card_row,
+    unlinked_card_accounts,
+)
 from finpulse.analytics.dates import months_remaining, next_monthly_on_or_after, shift_months
 from finpulse.analytics.loanmath import annuity_payment
 from finpulse.analytics.money import ZERO, Converter, kop, kop_or_none
-from finpulse.analytics.results import Card, CardSource, CurrencyAmount, Debt, Loan, PaymentSource
+from finpulse.analytics.results import Card, CurrencyAmount, Debt, Loan, PaymentSource
 from finpulse.domain import Account, AccountKind, Agreement, AgreementKind, Balance, FinancialInputs
 
 
@@ -66,21 +71,6 @@ class LoanCalc:
             step += 1
             current = shift_months(first, step)
         return out
-
-
-@dataclass(frozen=True, slots=True)
-class CardCalc:
-    ref: str
-    bank_id: str
-    name: str
-    used: Decimal
-    limit: Decimal | None
-    rate: Decimal | None
-    min_payment: Decimal
-    min_payment_estimated: bool
-    next_date: date | None
-    overdue: Decimal
-    used_known: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,77 +174,6 @@ def _next_date(
     return candidate, estimated
 
 
-def _card(
-    agreement: Agreement,
-    today: date,
-    linked: Account | None,
-    balances: dict[tuple[str, str], list[Balance]],
-    converter: Converter,
-) -> tuple[CardCalc, CardSource] | None:
-    to_base = converter.to_base(Decimal(1), agreement.currency)
-    if to_base is None:
-        return None
-    limit = agreement.credit_limit
-    used: Decimal
-    source: CardSource
-    chosen = pick_balance(balances.get(linked.key, [])) if linked is not None else None
-    if agreement.used_amount is not None:
-        used, source = agreement.used_amount, "bank"
-    elif chosen is not None and limit is not None:
-        # A card account's available balance is the unused part of the limit: debt is the rest.
-        used, source = min(limit, max(ZERO, limit - chosen.amount)), "derived"
-    elif chosen is not None and chosen.amount < ZERO:
-        used, source = -chosen.amount, "account"
-    else:
-        used, source = ZERO, "unknown"
-    if agreement.monthly_payment is not None:
-        min_payment = agreement.monthly_payment
-    else:
-        min_payment = kop(used * c.CARD_MIN_PAYMENT_RATE)
-    stated = agreement.next_payment_date
-    return (
-        CardCalc(
-            ref=f"{agreement.bank_id}/{agreement.agreement_id}",
-            bank_id=agreement.bank_id,
-            name=agreement.product_name or agreement.agreement_id,
-            used=used * to_base,
-            limit=None if limit is None else limit * to_base,
-            rate=agreement.interest_rate,
-            min_payment=min_payment * to_base,
-            min_payment_estimated=agreement.monthly_payment is None,
-            next_date=stated if stated is not None and stated >= today else None,
-            overdue=agreement.overdue_amount * to_base,
-            used_known=source != "unknown",
-        ),
-        source,
-    )
-
-
-def _unlinked_card(
-    account: Account, balances: dict[tuple[str, str], list[Balance]], converter: Converter
-) -> CardCalc | None:
-    """A credit-card account no card agreement points to: only a negative balance is debt."""
-    chosen = pick_balance(balances.get(account.key, []))
-    if chosen is None:
-        return None
-    to_base = converter.to_base(Decimal(1), chosen.currency)
-    if to_base is None:
-        return None
-    used = max(ZERO, -chosen.amount) * to_base
-    return CardCalc(
-        ref=f"{account.bank_id}/{account.account_id}",
-        bank_id=account.bank_id,
-        name=account.nickname or account.masked_number or account.account_id,
-        used=used,
-        limit=None,
-        rate=None,
-        min_payment=kop(used * c.CARD_MIN_PAYMENT_RATE),
-        min_payment_estimated=True,
-        next_date=None,
-        overdue=ZERO,
-    )
-
-
 def compute_debt(
     agreements: Sequence[Agreement],
     accounts: Sequence[Account],
@@ -286,7 +205,7 @@ def compute_debt(
             linked = card_accounts.get(agreement.account_number or "")
             if linked is not None and linked.number:
                 linked_numbers.add(linked.number)
-            made = _card(agreement, today, linked, balances, converter)
+            made = card_from_agreement(agreement, today, linked, balances, converter)
             if made is None:
                 foreign[agreement.currency] = foreign.get(agreement.currency, ZERO) + (
                     agreement.used_amount or ZERO
@@ -294,16 +213,12 @@ def compute_debt(
                 continue
             card, source = made
             cards.append(card)
-            card_rows.append(_card_row(card, source, agreement.currency))
-    for account in accounts:
-        if account.kind is not AccountKind.CREDIT_CARD or not account.enabled:
-            continue
-        if account.number in linked_numbers:
-            continue
-        unlinked = _unlinked_card(account, balances, converter)
+            card_rows.append(card_row(card, source, agreement.currency))
+    for account in unlinked_card_accounts(accounts, linked_numbers):
+        unlinked = card_from_account(account, balances, converter)
         if unlinked is not None:
             cards.append(unlinked)
-            card_rows.append(_card_row(unlinked, "account", account.currency))
+            card_rows.append(card_row(unlinked, "account", account.currency))
     loans_total = sum((loan.outstanding for loan in loans), ZERO)
     cards_total = sum((card.used for card in cards), ZERO)
     overdue = sum((loan.overdue for loan in loans), ZERO) + sum((card.overdue for card in cards), ZERO)
@@ -349,25 +264,4 @@ def _loan_row(agreement: Agreement, loan: LoanCalc) -> Loan:
         maturity_date=loan.maturity,
         overdue=kop(loan.overdue),
         masked_account_number=agreement.masked_account_number,
-    )
-
-
-def _card_row(card: CardCalc, source: CardSource, currency: str) -> Card:
-    available = None if card.limit is None else max(ZERO, card.limit - card.used)
-    utilisation = None if not card.limit or not card.used_known else kop(card.used / card.limit * 100)
-    return Card(
-        bank_id=card.bank_id,
-        agreement_id=card.ref.split("/", 1)[1],
-        name=card.name,
-        currency=currency,
-        credit_limit=kop_or_none(card.limit),
-        used=kop(card.used),
-        used_source=source,
-        available=kop_or_none(available),
-        utilisation_percent=utilisation,
-        rate=card.rate,
-        min_payment=kop(card.min_payment),
-        min_payment_estimated=card.min_payment_estimated,
-        next_payment_date=card.next_date,
-        overdue=kop(card.overdue),
     )
