@@ -161,3 +161,18 @@ def test_masked_numbers_only() -> None:
     assert "40817810099910004312" not in d.model_dump_json()
     assert d.cash.accounts[0].masked_number == "****4312"
     assert "40817810099910004312" not in repr(acc)
+
+
+def test_observed_payments_fill_in_when_the_bank_gives_no_terms() -> None:
+    agreement = loan("b", "l-9", "90000.00", "12", start_date=date(2025, 1, 20))
+    paid = [
+        tx("b", "a", "p1", "2025-09-04", "-7000.00", "Платеж по кредиту №l-9"),
+        tx("b", "a", "p2", "2025-10-06", "-7100.00", "Платеж по кредиту №l-9"),
+        tx("b", "a", "p3", "2025-11-05", "-7050.00", "Платеж по кредиту №l-9"),
+    ]
+    row = compute_dashboard(EngineInput(today=TODAY, agreements=[agreement], transactions=paid)).debt.loans[0]
+    # median of 7 000, 7 100, 7 050; lower-median day of 4, 5, 6 = 5 → next 2025-12-05
+    assert (row.payment_source, row.monthly_payment) == ("observed", D("7050.00"))
+    assert (row.next_payment_date, row.estimated) == (date(2025, 12, 5), True)
+    single = compute_dashboard(EngineInput(today=TODAY, agreements=[agreement], transactions=paid[:1]))
+    assert single.debt.loans[0].payment_source == "unknown"  # one payment may be a one-off

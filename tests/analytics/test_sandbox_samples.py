@@ -59,9 +59,17 @@ def test_debt_is_the_car_loan_not_the_card_limits(dashboard: Dashboard) -> None:
     assert dashboard.debt.total == Decimal("1449860.43")  # three 500 000 card limits are not debt
     assert [c.credit_limit for c in dashboard.debt.cards] == [Decimal("500000.00")] * 3
     assert dashboard.debt.loans[0].rate == Decimal("11.9")
-    # No term, schedule or maturity in the sandbox data: the instalment is unknown, not invented.
-    assert dashboard.debt.loans[0].payment_source == "unknown"
-    assert dashboard.debt.loans[0].next_payment_date == date(2025, 12, 6)  # start day 6
+    # No term, schedule or maturity in the sandbox data: the instalment is what the customer has been
+    # paying ("Платеж по кредиту №loan-team260-10-0464", 72 493.02 on days 1-5 of every month),
+    # on the lower-median day of those payments (3), flagged estimated.
+    loan = dashboard.debt.loans[0]
+    assert (loan.payment_source, loan.monthly_payment, loan.estimated) == (
+        "observed",
+        Decimal("72493.02"),
+        True,
+    )
+    assert loan.next_payment_date == date(2025, 12, 3)
+    assert dashboard.safe_to_spend.instalments == Decimal("72493.02")
 
 
 def test_every_deposit_is_kept(dashboard: Dashboard) -> None:

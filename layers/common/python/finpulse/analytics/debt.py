@@ -16,7 +16,7 @@ from finpulse.analytics.cards import (
 )
 from finpulse.analytics.dates import months_remaining, next_monthly_on_or_after, shift_months
 from finpulse.analytics.loanmath import annuity_payment
-from finpulse.analytics.money import ZERO, Converter, kop, kop_or_none
+from finpulse.analytics.money import ZERO, Converter, kop, kop_or_none, median
 from finpulse.analytics.results import Card, CurrencyAmount, Debt, Loan, PaymentSource
 from finpulse.domain import Account, AccountKind, Agreement, AgreementKind, Balance, FinancialInputs
 
@@ -48,7 +48,7 @@ class LoanCalc:
 
     @property
     def estimated(self) -> bool:
-        return self.source == "annuity_estimate" or self.date_estimated
+        return self.source in ("annuity_estimate", "observed") or self.date_estimated
 
     def next_payment(self) -> Payment | None:
         if self.schedule:
@@ -92,8 +92,23 @@ def _remaining(agreement: Agreement, today: date) -> tuple[int | None, date | No
     return months_remaining(today, maturity), maturity
 
 
+def observed_payment(payments: list[tuple[date, Decimal]]) -> tuple[Decimal, int] | None:
+    """What the user has actually been paying: median of the last three payments naming the loan,
+    and the lower-median day of month. Needs at least two payments (one may be a one-off)."""
+    if len(payments) < 2:
+        return None
+    ordered = sorted(payments)
+    days = sorted(d.day for d, _ in ordered)
+    return kop(median([a for _, a in ordered[-3:]])), days[(len(days) - 1) // 2]
+
+
 def _loan(
-    agreement: Agreement, today: date, inputs: FinancialInputs, paid_today: set[str], converter: Converter
+    agreement: Agreement,
+    today: date,
+    inputs: FinancialInputs,
+    paid_today: set[str],
+    observed: tuple[Decimal, int] | None,
+    converter: Converter,
 ) -> LoanCalc | None:
     rate_to_base = converter.to_base(Decimal(1), agreement.currency)
     if rate_to_base is None:
@@ -120,14 +135,16 @@ def _loan(
         payment, source = schedule[0].amount, "schedule"
     elif agreement.monthly_payment is not None:
         payment, source = agreement.monthly_payment * rate_to_base, "bank"
+    elif observed is not None:
+        payment, source = observed[0], "observed"
     elif remaining is not None and outstanding > ZERO:
         payment = annuity_payment(outstanding, agreement.interest_rate or ZERO, remaining)
         source = "annuity_estimate"
     else:
         payment, source = None, "unknown"
-    next_date, date_estimated = _next_date(
-        agreement, today, paid, override.due_day if override else None, maturity
-    )
+    due_day = override.due_day if override else None
+    observed_day = observed[1] if observed is not None else None
+    next_date, date_estimated = _next_date(agreement, today, paid, due_day, observed_day, maturity)
     if schedule and override is None:
         next_date, date_estimated = schedule[0].day, False
     return LoanCalc(
@@ -149,7 +166,12 @@ def _loan(
 
 
 def _next_date(
-    agreement: Agreement, today: date, paid_today: bool, due_day: int | None, maturity: date | None
+    agreement: Agreement,
+    today: date,
+    paid_today: bool,
+    due_day: int | None,
+    observed_day: int | None,
+    maturity: date | None,
 ) -> tuple[date | None, bool]:
     """Next instalment date without a schedule, and whether it is an estimate."""
     stated = agreement.next_payment_date
@@ -160,6 +182,8 @@ def _next_date(
         day, estimated = due_day, False
     elif stated is not None:
         day, estimated = stated.day, False
+    elif observed_day is not None:
+        day, estimated = observed_day, True
     elif agreement.start_date is not None:
         day, estimated = agreement.start_date.day, True
     elif maturity is not None:
@@ -181,6 +205,7 @@ def compute_debt(
     inputs: FinancialInputs,
     today: date,
     loans_paid_today: set[str],
+    loan_payments: dict[str, list[tuple[date, Decimal]]],
     converter: Converter,
 ) -> DebtFigures:
     loans: list[LoanCalc] = []
@@ -194,7 +219,8 @@ def compute_debt(
         if not agreement.active:
             continue
         if agreement.kind is AgreementKind.LOAN:
-            loan = _loan(agreement, today, inputs, loans_paid_today, converter)
+            observed = observed_payment(loan_payments.get(agreement.agreement_id, []))
+            loan = _loan(agreement, today, inputs, loans_paid_today, observed, converter)
             if loan is None:
                 owed = agreement.outstanding if agreement.outstanding is not None else agreement.principal
                 foreign[agreement.currency] = foreign.get(agreement.currency, ZERO) + (owed or ZERO)

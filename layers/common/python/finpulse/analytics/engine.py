@@ -87,7 +87,16 @@ def compute_dashboard(data: EngineInput) -> Dashboard:
 
     prepared = prepare(data.transactions, today=today, tz=tz, converter=converter, loan_ids=loan_ids)
     cash = compute_cash(accounts, balances, converter)
-    debt = compute_debt(agreements, accounts, balances, inputs, today, prepared.loans_paid_today, converter)
+    debt = compute_debt(
+        agreements,
+        accounts,
+        balances,
+        inputs,
+        today,
+        prepared.loans_paid_today,
+        prepared.loan_payments,
+        converter,
+    )
     savings = compute_savings(agreements, accounts, balances, inputs, today, converter)
     average_in = recent_average(prepared.month_in, today, c.HEALTH_SPENDING_MONTHS)
     average_out = recent_average(prepared.month_out, today, c.HEALTH_SPENDING_MONTHS)

@@ -46,6 +46,8 @@ class Prepared:
     today_spending: list[tuple[TxKey, Decimal]] = field(default_factory=list)
     """Discretionary spending booked today (loan payments excluded): key and positive amount."""
     loans_paid_today: set[str] = field(default_factory=set)
+    loan_payments: dict[str, list[tuple[date, Decimal]]] = field(default_factory=dict)
+    """Debits naming a loan agreement in the lookback window: agreement id → (day, amount)."""
     by_category: dict[str, SpendBucket] = field(default_factory=dict)
     by_merchant: dict[str, SpendBucket] = field(default_factory=dict)
     month_in: dict[int, Decimal] = field(default_factory=dict)
@@ -164,6 +166,8 @@ def prepare(
         if info is None:
             info = debit_info[info_key] = _classify_debit(tx, ordered_loan_ids)
         category, loan_id = info
+        if loan_id is not None and day <= today:
+            out.loan_payments.setdefault(loan_id, []).append((day, spent))
         if window_start <= day <= today:
             bucket = by_category.get(category)
             if bucket is None:

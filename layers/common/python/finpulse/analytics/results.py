@@ -58,7 +58,7 @@ class Cash(Result):
 
 
 # --- debt -------------------------------------------------------------------------------------
-PaymentSource = Literal["override", "schedule", "bank", "annuity_estimate", "unknown"]
+PaymentSource = Literal["override", "schedule", "bank", "observed", "annuity_estimate", "unknown"]
 
 
 class Loan(Result):
