@@ -129,3 +129,39 @@ def test_no_debt_means_no_plan_and_no_target() -> None:
     assert d.recommendations.repayment is None
     assert (d.daily_plan.adp_target, d.daily_plan.strategy) == (None, "snowball")
     assert d.daily_plan.mdp_daily == Decimal("0.00")
+
+
+def test_spending_report_for_a_date_range() -> None:
+    from finpulse.analytics import spending_report
+    from tests.analytics.builders import tx
+
+    txs = [
+        tx("b", "a", "1", "2025-09-30", "-100.00", "Магнит", merchant_name="Магнит", mcc="5411"),
+        tx("b", "a", "2", "2025-10-01", "-200.00", "Магнит", merchant_name="Магнит", mcc="5411"),
+        tx("b", "a", "2", "2025-10-01", "-200.00", "Магнит", merchant_name="Магнит", mcc="5411"),  # duplicate
+        tx("b", "a", "3", "2025-10-15", "-50.00", "Платеж по кредиту №l-1"),
+        tx("b", "a", "4", "2025-11-02", "-30.00", "Теремок", merchant_name="Теремок", mcc="5812"),
+        tx("b", "a", "5", "2025-11-05", "1000.00", "Зарплата"),
+    ]
+    by_category = spending_report(
+        txs, start=date(2025, 10, 1), end=date(2025, 11, 30), group_by="category", loan_ids=["l-1"]
+    )
+    assert [(r.key, r.amount, r.count) for r in by_category.rows] == [
+        ("groceries", D("200.00"), 1),
+        ("loan_payments", D("50.00"), 1),
+        ("restaurants", D("30.00"), 1),
+    ]
+    assert by_category.total == D("280.00")
+    assert [(m.month, m.income, m.spending) for m in by_category.months] == [
+        ("2025-10", D("0.00"), D("250.00")),
+        ("2025-11", D("1000.00"), D("30.00")),
+    ]
+    by_month = spending_report(txs, start=date(2025, 9, 1), end=date(2025, 11, 30), group_by="month")
+    assert [(r.key, r.amount) for r in by_month.rows] == [
+        ("2025-09", D("100.00")),
+        ("2025-10", D("250.00")),
+        ("2025-11", D("30.00")),
+    ]
+    by_merchant = spending_report(txs, start=date(2025, 9, 1), end=date(2025, 11, 30), group_by="merchant")
+    assert by_merchant.rows[0].key == "Магнит"
+    assert by_merchant.rows[0].amount == D("300.00")

@@ -5,6 +5,7 @@ only in the output model. `docs/ANALYTICS.md` defines every figure; the engine f
 """
 
 from finpulse.analytics.engine import EngineInput, compute_dashboard
-from finpulse.analytics.results import Dashboard
+from finpulse.analytics.results import Dashboard, SpendingReport
+from finpulse.analytics.spending import spending_report
 
-__all__ = ["Dashboard", "EngineInput", "compute_dashboard"]
+__all__ = ["Dashboard", "EngineInput", "SpendingReport", "compute_dashboard", "spending_report"]

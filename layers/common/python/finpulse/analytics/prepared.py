@@ -164,7 +164,7 @@ def prepare(
         info_key = (tx.description, tx.mcc, tx.bank_category)
         info = debit_info.get(info_key)
         if info is None:
-            info = debit_info[info_key] = _classify_debit(tx, ordered_loan_ids)
+            info = debit_info[info_key] = classify_debit(tx, ordered_loan_ids)
         category, loan_id = info
         if loan_id is not None and day <= today:
             out.loan_payments.setdefault(loan_id, []).append((day, spent))
@@ -210,7 +210,7 @@ def _fold_months(by_day: dict[date, Decimal], into: dict[int, Decimal], sign: in
         into[index] = into.get(index, ZERO) + by_day[day] * sign
 
 
-def _classify_debit(tx: Transaction, loan_ids: tuple[str, ...]) -> tuple[str, str | None]:
+def classify_debit(tx: Transaction, loan_ids: tuple[str, ...]) -> tuple[str, str | None]:
     lowered = tx.description.lower()
     for agreement_id in loan_ids:
         if agreement_id.lower() in lowered:

@@ -290,6 +290,24 @@ class Spending(Result):
     by_month: list[MonthFlow]
 
 
+class SpendingRow(Result):
+    key: str
+    label: str
+    amount: Decimal
+    count: int
+
+
+class SpendingReport(Result):
+    """`GET /api/spending`: one date range grouped one way, plus income vs spending per month."""
+
+    start: date
+    end: date
+    group_by: Literal["category", "merchant", "month"]
+    total: Decimal
+    rows: list[SpendingRow]
+    months: list[MonthFlow]
+
+
 # --- recommendations --------------------------------------------------------------------------
 class RepaymentPlan(Result):
     strategy: str

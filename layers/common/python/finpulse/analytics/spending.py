@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Literal
+from zoneinfo import ZoneInfo
 
 from finpulse.analytics import constants as c
 from finpulse.analytics.categories import CATEGORY_LABELS
 from finpulse.analytics.dates import add_months
-from finpulse.analytics.money import ZERO, kop
-from finpulse.analytics.prepared import Prepared
-from finpulse.analytics.results import CategoryAmount, MerchantAmount, MonthFlow, Spending
+from finpulse.analytics.money import ZERO, Converter, kop
+from finpulse.analytics.prepared import Prepared, SpendBucket, classify_debit, unique_transactions
+from finpulse.analytics.results import (
+    CategoryAmount,
+    MerchantAmount,
+    MonthFlow,
+    Spending,
+    SpendingReport,
+    SpendingRow,
+)
+from finpulse.domain import Transaction
 
 
 def month_indices(today: date, count: int) -> list[int]:
@@ -31,16 +42,23 @@ def recent_average(values: dict[int, Decimal], today: date, months: int) -> Deci
     return sum(picked, ZERO) / len(picked) if picked else ZERO
 
 
+def month_flows(
+    month_in: Mapping[int, Decimal], month_out: Mapping[int, Decimal], indices: Iterable[int]
+) -> list[MonthFlow]:
+    """Income vs spending for each month index, zero rows for empty months."""
+    flows = []
+    for index in indices:
+        inflow, outflow = month_in.get(index, ZERO), month_out.get(index, ZERO)
+        flows.append(
+            MonthFlow(month=_key(index), income=kop(inflow), spending=kop(outflow), net=kop(inflow - outflow))
+        )
+    return flows
+
+
 def compute_spending(prepared: Prepared, today: date) -> Spending:
     categories = sorted(prepared.by_category.items(), key=lambda kv: (-kv[1].amount, kv[0]))
     merchants = sorted(prepared.by_merchant.items(), key=lambda kv: (-kv[1].amount, kv[0]))
-    months = []
-    for index in month_indices(today, c.SPENDING_MONTHS):
-        inflow = prepared.month_in.get(index, ZERO)
-        outflow = prepared.month_out.get(index, ZERO)
-        months.append(
-            MonthFlow(month=_key(index), income=kop(inflow), spending=kop(outflow), net=kop(inflow - outflow))
-        )
+    months = month_flows(prepared.month_in, prepared.month_out, month_indices(today, c.SPENDING_MONTHS))
     return Spending(
         window_start=today - timedelta(days=c.SPENDING_WINDOW_DAYS - 1),
         window_end=today,
@@ -56,4 +74,72 @@ def compute_spending(prepared: Prepared, today: date) -> Spending:
             for name, b in merchants[: c.TOP_MERCHANTS]
         ],
         by_month=months,
+    )
+
+
+GroupBy = Literal["category", "merchant", "month"]
+
+
+def spending_report(
+    transactions: Iterable[Transaction],
+    *,
+    start: date,
+    end: date,
+    group_by: GroupBy,
+    loan_ids: Sequence[str] = (),
+    timezone: str = c.DEFAULT_TIMEZONE,
+    fx_rates: Mapping[str, Decimal] | None = None,
+    base_currency: str = c.BASE_CURRENCY,
+) -> SpendingReport:
+    """Spending between `start` and `end` (local dates, both included), grouped by category,
+    merchant or month, with the same de-duplication, currency and category rules as the dashboard."""
+    if end < start:
+        raise ValueError("end is before start")
+    tz = ZoneInfo(timezone)
+    converter = Converter(base_currency, fx_rates or {})
+    ordered_ids = tuple(sorted(set(loan_ids), key=lambda i: (-len(i), i)))
+    unique, _ = unique_transactions(transactions)
+    rows: dict[str, SpendBucket] = {}
+    month_in: dict[int, Decimal] = {}
+    month_out: dict[int, Decimal] = {}
+    for tx in unique:
+        amount = converter.to_base(tx.amount, tx.currency)
+        day = tx.booked_at.astimezone(tz).date()
+        if amount is None or not start <= day <= end:
+            continue
+        index = day.year * 12 + day.month - 1
+        if amount >= ZERO:
+            month_in[index] = month_in.get(index, ZERO) + amount
+            continue
+        month_out[index] = month_out.get(index, ZERO) - amount
+        if group_by == "category":
+            key = classify_debit(tx, ordered_ids)[0]
+        elif group_by == "merchant":
+            key = tx.merchant_name or tx.counterparty_name or tx.description or "—"
+        else:
+            key = _key(index)
+        bucket = rows.setdefault(key, SpendBucket())
+        bucket.amount -= amount
+        bucket.count += 1
+    first, last = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+    months = month_flows(month_in, month_out, range(first, last + 1))
+    if group_by == "month":
+        order = sorted(rows.items())
+    else:
+        order = sorted(rows.items(), key=lambda kv: (-kv[1].amount, kv[0]))
+    return SpendingReport(
+        start=start,
+        end=end,
+        group_by=group_by,
+        total=kop(sum((b.amount for b in rows.values()), ZERO)),
+        rows=[
+            SpendingRow(
+                key=k,
+                label=CATEGORY_LABELS.get(k, k) if group_by == "category" else k,
+                amount=kop(b.amount),
+                count=b.count,
+            )
+            for k, b in order
+        ],
+        months=months,
     )
