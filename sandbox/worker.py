@@ -11,6 +11,8 @@ import logging
 import os
 import socket
 import sys
+import threading
+import time
 
 import orjson
 import uvicorn
@@ -37,9 +39,22 @@ def main() -> int:
         server_header=False,
     )
     server = uvicorn.Server(config)
+    _exit_with_parent(server)
     print(f"ready {settings.bank_id} {settings.base_url}", flush=True)
     server.run(sockets=[sock])
     return 0
+
+
+def _exit_with_parent(server: uvicorn.Server) -> None:
+    """Stop when the runner dies (even by SIGKILL), so no bank outlives the process that started it."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        server.should_exit = True
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 if __name__ == "__main__":

@@ -157,6 +157,29 @@ class BankState:
         self.cards[card.card_id] = card
         self.store.put("cards", card.card_id, card)
 
+    def open_account(self, customer_id: str, kind: str, credit_limit: int | None = None) -> Account:
+        """A new account (product opened through the API) with the next free id and number."""
+        from sandbox.data.seed import account_number
+
+        serial = 1 + max(
+            (
+                int(a.account_id.split("-")[-1])
+                for a in self.accounts.values()
+                if a.account_id.split("-")[-1].isdigit()
+            ),
+            default=5000,
+        )
+        acc = Account(
+            f"acc-{serial}",
+            customer_id,
+            account_number(self.settings.bank_id, kind, 998, serial % 10000),
+            kind,
+            utcnow().date().isoformat(),
+            credit_limit=credit_limit,
+        )
+        self.save_account(acc)
+        return acc
+
     def new_tx_id(self) -> str:
         tx_id = f"tx-{self.settings.bank_id}-{self.next_tx:08d}"
         self.next_tx += 1
