@@ -176,3 +176,12 @@ def test_observed_payments_fill_in_when_the_bank_gives_no_terms() -> None:
     assert (row.next_payment_date, row.estimated) == (date(2025, 12, 5), True)
     single = compute_dashboard(EngineInput(today=TODAY, agreements=[agreement], transactions=paid[:1]))
     assert single.debt.loans[0].payment_source == "unknown"  # one payment may be a one-off
+
+
+def test_a_passed_goal_date_asks_for_no_daily_saving() -> None:
+    inputs = FinancialInputs(savings_goal_amount=D(1000), savings_goal_date=date(2025, 11, 1))
+    d = compute_dashboard(EngineInput(today=TODAY, inputs=inputs))
+    assert d.daily_plan.sdp_daily == D("0.00")
+    assert d.safe_to_spend.planned_savings == D("0.00")
+    assert d.savings.goal is not None
+    assert d.savings.goal.days_left == -20

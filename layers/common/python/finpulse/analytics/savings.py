@@ -27,7 +27,7 @@ class SavingsFigures:
     total: Decimal
     goal_remaining: Decimal
     goal_days: int | None
-    """Days from today to the goal date (at least 1), `None` without a dated goal."""
+    """Days from today to the goal date (≥ 1); `None` without a goal date or once it has passed."""
     maturities: tuple[Maturity, ...]
 
 
@@ -106,8 +106,9 @@ def compute_savings(
         remaining = max(ZERO, target - total)
         progress = HUNDRED if target == ZERO else min(HUNDRED, max(ZERO, total) / target * HUNDRED)
         goal_date = inputs.savings_goal_date
-        if goal_date is not None:
-            goal_days = max(1, (goal_date - today).days)
+        # A goal date that has passed cannot be saved toward per day: no SDP, the goal shows it.
+        if goal_date is not None and goal_date > today:
+            goal_days = (goal_date - today).days
         goal = Goal(
             target=kop(target),
             goal_date=goal_date,

@@ -34,7 +34,8 @@ class Transaction:
     """`transactionInformation`, e.g. `Платеж по кредиту №loan-…` or `Zara - Новосибирск`."""
     merchant_name: str | None = None
     merchant_id: str | None = None
-    mcc: str | None = Field(default=None, pattern=r"^\d{4}$")
+    mcc: str | None = None
+    """Merchant category code as the bank sent it (`5812`); an unknown code just has no category."""
     bank_category: str | None = None
     """The bank's own merchant category word (`restaurant`), used when there is no MCC."""
     counterparty_name: str | None = None
