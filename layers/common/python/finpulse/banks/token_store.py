@@ -10,10 +10,17 @@ others wait for its result. An expired lease (its holder crashed) can be taken o
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from typing import Any
 
 TTL_GRACE_SECONDS = 3600
+
+# boto3/botocore log whole request and response bodies at DEBUG — for this table, the tokens.
+# Whatever level the root logger runs at (Lambda's application log level), those lines stay off.
+for _name in ("botocore", "boto3"):
+    if logging.getLogger(_name).level < logging.WARNING:
+        logging.getLogger(_name).setLevel(logging.WARNING)
 
 
 def fingerprint(token: str) -> str:

@@ -24,7 +24,6 @@ from finpulse.observability import logger
 from finpulse.storage.keys import user_pk
 
 
-
 def client_for(bank_id: str) -> BankClient:
     return BankClient(get_bank(bank_id))
 
