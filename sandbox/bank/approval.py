@@ -17,7 +17,7 @@ from sandbox.bank.http import ApiError, Request, Response, Router, html_response
 from sandbox.model import Consent
 
 KIND_TITLES = {"account": "Доступ к счетам", "product": "Управление договорами", "payment": "Платежи"}
-STYLE = """body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;color:#1d2733}
+STYLE = """body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem}
 .card{border:1px solid #d7dde4;border-radius:10px;padding:1rem 1.2rem;margin:1rem 0}
 button{font-size:1rem;padding:.5rem 1.2rem;border-radius:6px;border:0;margin-right:.5rem;cursor:pointer}
 .ok{background:#1f8f4e;color:#fff}.no{background:#c43d3d;color:#fff}dt{color:#5b6673}"""
