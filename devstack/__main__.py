@@ -14,7 +14,7 @@ import sys
 import threading
 from pathlib import Path
 
-from devstack.stack import LocalStack, StackOptions
+from devstack.stack import STATE_FILE, LocalStack, StackOptions
 
 
 def _args(argv: list[str]) -> argparse.Namespace:
@@ -26,6 +26,12 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--region", default=env("AWS_DEFAULT_REGION", "eu-central-1"))
     parser.add_argument("--spa-dir", type=Path, default=None, help="built SPA (default frontend/dist)")
     parser.add_argument("--no-banks", action="store_true", help="do not start the sandbox banks")
+    parser.add_argument(
+        "--bank-data-dir", type=Path, default=None, help="sandbox data (default .sandbox-data)"
+    )
+    parser.add_argument(
+        "--state-file", type=Path, default=STATE_FILE, help="where `make refresh` finds the stack"
+    )
     parser.add_argument("--no-schedule", action="store_true", help="do not fire the schedule on its cron")
     parser.add_argument("--no-watch", action="store_true", help="do not reload on code change")
     parser.add_argument(
@@ -44,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     for noisy in ("werkzeug", "botocore", "urllib3", "samcli", "httpx"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # moto logs every failed JSONPath lookup, e.g. each Choice on `IsPresent: true`, as an error;
+    # a real failure still shows in the execution's history and `make refresh`'s output.
+    logging.getLogger("moto.stepfunctions.parser.asl.component.eval_component").setLevel(logging.CRITICAL)
     options = StackOptions(
         api_port=args.api_port,
         moto_port=args.moto_port,
@@ -53,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         schedule=not args.no_schedule,
         watch=not args.no_watch,
         parameter_overrides=dict(p.split("=", 1) for p in args.parameter),
+        sandbox_data_dir=args.bank_data_dir,
+        state_file=args.state_file,
     )
     if args.spa_dir is not None:
         options.spa_dir = args.spa_dir
@@ -63,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         stack.start()
         print(stack.banner(), flush=True)
-        stop.wait()
+        # Wake up regularly: a signal delivered to another thread only runs its Python handler
+        # once the main thread executes bytecode again; an untimed wait could sleep through it.
+        while not stop.wait(0.5):
+            pass
         print("\nstopping…", flush=True)
     except OSError as exc:
         print(

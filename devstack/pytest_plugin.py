@@ -20,6 +20,9 @@ devstack_banks (session) `LocalBanks` the functions' BANKS registry and bank-cre
                        point at: the sandbox banks of the `sandbox_banks` fixture (free loopback
                        ports, started once per session); without the sandbox plugin, the
                        standard ports 8101-8103 (`make sandbox`). Override to change.
+dev_stack   (session)  `DevStackProcess`: the whole `make dev` stack (`python -m devstack`) in a
+                       child process on free ports, with its own sandbox banks and data:
+                       `.api_url`, `.moto_url` (Cognito endpoint), `.started_in`, `.log`.
 
 State is shared for the whole session (one moto): use `make_user` for isolation rather than
 relying on empty tables. Bank traffic is real HTTP to loopback (moto passes non-AWS URLs through).
@@ -35,6 +38,7 @@ from devstack.apigw import LocalApi, spa_config
 from devstack.banks import local_banks_for
 from devstack.inprocess_stack import InProcessStack, inprocess_stack
 from devstack.localenv import LocalBanks
+from devstack.process import DevStackProcess, start_dev_stack
 from devstack.template import ROOT
 from devstack.tokens import SignedInUser, new_user
 from devstack.tokens import demo_user as _demo_user
@@ -69,6 +73,15 @@ def local_api(aws_stack: InProcessStack) -> LocalApi:
 @pytest.fixture
 def api_client(local_api: LocalApi):  # type: ignore[no-untyped-def]
     return local_api.app.test_client()
+
+
+@pytest.fixture(scope="session")
+def dev_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevStackProcess]:
+    running = start_dev_stack(tmp_path_factory.mktemp("devstack"))
+    try:
+        yield running
+    finally:
+        running.stop()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,96 @@
+"""`make dev` as a user runs it: `python -m devstack` on real sockets, signed in through the local
+Cognito endpoint the way the SPA does (unsigned InitiateAuth), Lambdas in awslambdaric sandboxes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from devstack.process import DevStackProcess, start_dev_stack
+from devstack.template import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _sign_in(stack: DevStackProcess) -> str:
+    email, password = "demo@finpulse.dev", "FinPulse-demo-1"
+    config = httpx.get(f"{stack.api_url}/config.json").json()
+    assert config["cognitoEndpoint"] == stack.moto_url + "/"
+    # Exactly the SPA's request: a browser fetch with no AWS signature.
+    response = httpx.post(
+        config["cognitoEndpoint"],
+        headers={
+            "Content-Type": "application/x-amz-json-1.1",
+            "X-Amz-Target": "AWSCognitoIdentityProviderService.InitiateAuth",
+            "Origin": stack.api_url,
+        },
+        content=json.dumps(
+            {
+                "AuthFlow": "USER_PASSWORD_AUTH",
+                "ClientId": config["userPoolClientId"],
+                "AuthParameters": {"USERNAME": email, "PASSWORD": password},
+            }
+        ),
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["access-control-allow-origin"] in ("*", stack.api_url)
+    return str(response.json()["AuthenticationResult"]["IdToken"])
+
+
+def test_comes_up_within_a_minute(dev_stack: DevStackProcess) -> None:
+    assert dev_stack.started_in < 60, dev_stack.log
+    assert "Demo login:       demo@finpulse.dev / FinPulse-demo-1" in dev_stack.log
+
+
+def test_the_api_answers_through_sandboxes_with_the_authorizer(dev_stack: DevStackProcess) -> None:
+    assert httpx.get(f"{dev_stack.api_url}/api/health").json()["status"] == "ok"
+    assert httpx.get(f"{dev_stack.api_url}/api/me").status_code == 401
+    token = _sign_in(dev_stack)
+    me = httpx.get(f"{dev_stack.api_url}/api/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200
+    assert me.json()["email"] == "demo@finpulse.dev"
+    banks = httpx.get(f"{dev_stack.api_url}/api/banks", headers={"Authorization": f"Bearer {token}"})
+    assert [b["bank_id"] for b in banks.json()["banks"]] == ["vbank", "abank", "sbank"]
+
+
+def test_the_spa_and_its_config_share_the_origin(dev_stack: DevStackProcess) -> None:
+    config = httpx.get(f"{dev_stack.api_url}/config.json").json()
+    assert config["apiBase"] == "/api"
+    if (ROOT / "frontend/dist/index.html").is_file():
+        page = httpx.get(f"{dev_stack.api_url}/some/client/route")
+        assert page.status_code == 200
+        assert "<html" in page.text.lower()
+
+
+def test_make_refresh_runs_the_scheduled_refresh(dev_stack: DevStackProcess) -> None:
+    for _ in range(2):  # twice: every scheduled run starts an unnamed execution
+        done = subprocess.run(
+            [sys.executable, "-m", "devstack.refresh", "--moto-url", dev_stack.moto_url, "--wait", "60"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=90,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "SUCCEEDED" in done.stdout
+
+
+def test_sigterm_stops_every_child(tmp_path: Path) -> None:
+    stack = start_dev_stack(tmp_path)
+    try:
+        token = _sign_in(stack)  # starts Lambda sandboxes too
+        httpx.get(f"{stack.api_url}/api/me", headers={"Authorization": f"Bearer {token}"})
+        children = stack.children()
+        commands = [" ".join(c.cmdline()) for c in children]
+        assert any("sandbox.worker" in c for c in commands), commands
+        assert any("awslambdaric" in c for c in commands), commands
+    finally:
+        code = stack.stop()
+    assert code == 0, stack.log
+    assert not [c for c in children if c.is_running() and c.status() != "zombie"]
