@@ -89,25 +89,19 @@ def _refs(record: ConsentRecord) -> list[dict[str, Any]]:
 
 def insert(record: ConsentRecord) -> None:
     """A new consent and its id pointers, atomically."""
+    # The resource's client serialises Python values itself (pre-typed values would be typed twice).
     client = _table().meta.client
     name = settings().consents_table
-    from boto3.dynamodb.types import TypeSerializer
-
-    ser = TypeSerializer()
-
-    def typed(item: dict[str, Any]) -> dict[str, Any]:
-        return {k: ser.serialize(v) for k, v in item.items()}
-
     client.transact_write_items(
         TransactItems=[
             {
                 "Put": {
                     "TableName": name,
-                    "Item": typed(_item(record)),
+                    "Item": _item(record),
                     "ConditionExpression": "attribute_not_exists(pk)",
                 }
             },
-            *({"Put": {"TableName": name, "Item": typed(ref)}} for ref in _refs(record)),
+            *({"Put": {"TableName": name, "Item": ref}} for ref in _refs(record)),
         ]
     )
 
