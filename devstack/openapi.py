@@ -55,6 +55,8 @@ def generate() -> dict[str, Any]:
         "security": [{"CognitoJwt": []}],
     }
     for spec in sorted(functions().values(), key=lambda s: s.logical_id):
+        if not spec.routes:  # Step Functions tasks and other non-HTTP functions
+            continue
         own = json.loads(_load_app(spec.code_dir).get_openapi_json_schema())
         for path, operations in own.get("paths", {}).items():
             for method, operation in operations.items():

@@ -84,13 +84,12 @@ def sync_bank(event: dict[str, Any], remaining_ms: int) -> dict[str, Any]:
     result = BankSync(
         step.user_id, bank, found[0], SyncOptions(sync_id=step.sync_id, force=step.force), deadline
     ).run()
-    state = {"ok": "ok", "partial": "partial", "failed": "failed"}[result.outcome]
     records.set_bank(
         step.user_id,
         step.sync_id,
         BankProgress(
             bank_id=bank.bank_id,
-            state=state,  # type: ignore[arg-type]
+            state=result.outcome,
             started_at=result.started_at,
             finished_at=result.finished_at,
             duration_ms=int((result.finished_at - result.started_at).total_seconds() * 1000),

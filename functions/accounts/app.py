@@ -1,0 +1,21 @@
+"""GET /api/accounts — the caller's accounts with both balance types and per-bank freshness."""
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from finpulse.api import create_app, current_caller, lambda_entry
+from finpulse.sync import reads
+from finpulse.sync.params import BankParam, known_bank
+from finpulse.sync.views import AccountsResponse
+
+app = create_app()
+
+
+@app.get("/api/accounts", summary="Accounts at every connected bank", tags=["data"])
+def accounts(bank_id: Annotated[BankParam, Query()] = None) -> AccountsResponse:
+    views, states = reads.accounts(current_caller(app).user_id, known_bank(bank_id))
+    return AccountsResponse(accounts=views, freshness=states)
+
+
+lambda_handler = lambda_entry(app)

@@ -1,0 +1,36 @@
+"""A full refresh through the API, the state machine and the per-bank sync, against three banks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from devstack.tokens import SignedInUser
+from finpulse.sync import versioning
+from tests.sync.support import BANKS, body_of, connect, entity_items, refresh, tx_items, wait_lock_free
+
+
+def test_full_refresh_of_three_banks_stores_everything_and_invalidates_caches(
+    live: Any, api_client: Any, make_user: Any, sandbox: Any
+) -> None:
+    user: SignedInUser = make_user()
+    connect(api_client, user, sandbox)
+    before = versioning.current_version(user.sub)
+
+    done = refresh(api_client, user)
+
+    assert done["state"] == "succeeded", done
+    assert set(done["banks"]) == set(BANKS)
+    assert all(b["state"] == "ok" for b in done["banks"].values()), done["banks"]
+    wait_lock_free(live, user.sub)
+    customers = {b: {c["customer_id"]: c for c in sandbox.admin(b).customers()}["team200-1"] for b in BANKS}
+    for bank in BANKS:
+        expected = sum(a["transactions"] for a in customers[bank]["accounts"])
+        assert len(tx_items(user.sub, bank)) == expected, bank
+        kinds = {str(i.get("kind")) for i in entity_items(user.sub, bank)}
+        assert {"ACC", "BAL"} <= kinds, (bank, kinds)
+    # Derived caches are keyed on the data version: it moved past what any cache was built on.
+    assert versioning.current_version(user.sub) > before
+    assert done["data_version"] == versioning.current_version(user.sub)
+    # Amounts are signed decimals, timestamps UTC.
+    sample = body_of(tx_items(user.sub, "vbank")[0])
+    assert sample["booked_at"].endswith("Z")
