@@ -8,7 +8,8 @@ import httpx
 def test_auto_approval_gives_a_consent_at_once(team):
     t = team("vbank")
     answer = t.consent("team200-1")
-    assert answer["status"] == "approved" and answer["auto_approved"] is True
+    assert answer["status"] == "approved"
+    assert answer["auto_approved"] is True
     assert answer["consent_id"].startswith("consent-")
     got = t.get(f"/account-consents/{answer['consent_id']}").json()
     assert got["data"]["status"] == "Authorized"
@@ -18,24 +19,32 @@ def test_auto_approval_gives_a_consent_at_once(team):
 def test_manual_approval_through_the_html_page(team, sandbox):
     t = team("sbank")
     answer = t.consent("team200-2")
-    assert answer["status"] == "pending" and answer["auto_approved"] is False and "consent_id" not in answer
+    assert answer["status"] == "pending"
+    assert answer["auto_approved"] is False
+    assert "consent_id" not in answer
     request_id = answer["request_id"]
     pending = t.get(f"/account-consents/{request_id}").json()["data"]
-    assert pending["status"] == "AwaitingAuthorization" and pending["consentId"] == request_id
+    assert pending["status"] == "AwaitingAuthorization"
+    assert pending["consentId"] == request_id
     denied = t.get("/accounts", request_id, client_id="team200-2")
-    assert denied.status_code == 403 and denied.json()["detail"]["error"] == "CONSENT_REQUIRED"
+    assert denied.status_code == 403
+    assert denied.json()["detail"]["error"] == "CONSENT_REQUIRED"
 
     link = answer["links"]["consentApproval"]
     page = httpx.get(link)
-    assert page.status_code == 200 and "Подписать" in page.text and request_id in page.text
+    assert page.status_code == 200
+    assert "Подписать" in page.text
+    assert request_id in page.text
     action = re.search(r'<form method="post" action="([^"]+)"', page.text).group(1)
     listing = httpx.get(f"{sandbox.url('sbank')}/app/consents", params={"client_id": "team200-2"})
     assert request_id in listing.text
     done = httpx.post(sandbox.url("sbank") + action, data={"action": "approve"})
-    assert done.status_code == 200 and 'data-status="authorized"' in done.text
+    assert done.status_code == 200
+    assert 'data-status="authorized"' in done.text
 
     approved = t.get(f"/account-consents/{request_id}").json()["data"]
-    assert approved["status"] == "Authorized" and approved["consentId"].startswith("consent-")
+    assert approved["status"] == "Authorized"
+    assert approved["consentId"].startswith("consent-")
     assert t.get("/accounts", approved["consentId"], client_id="team200-2").status_code == 200
 
 

@@ -46,7 +46,8 @@ def test_payment_within_a_bank_pays_a_loan(team, sandbox):
     resp = _pay(t, "team200-1", pay, debtor_no, loan_no, "1500.00")
     assert resp.status_code == 201, resp.text
     payment = resp.json()["data"]
-    assert payment["status"] == "completed" and payment["amount"] == "1500.00"
+    assert payment["status"] == "completed"
+    assert payment["amount"] == "1500.00"
     assert _balance(t, read, checking["accountId"]) == round(before - 1500, 2)
     assert _balance(t, read, loan["accountId"]) == round(debt_before + 1500, 2)
     got = t.http.get(
@@ -54,7 +55,8 @@ def test_payment_within_a_bank_pays_a_loan(team, sandbox):
     )
     assert got.json()["data"]["paymentId"] == payment["paymentId"]
     again = _pay(t, "team200-1", pay, debtor_no, loan_no, "1.00")
-    assert again.status_code == 403 and again.json()["detail"]["error"] == "CONSENT_USED"
+    assert again.status_code == 403
+    assert again.json()["detail"]["error"] == "CONSENT_USED"
 
 
 def test_payment_across_banks_and_no_overdraft(team, sandbox):
@@ -80,13 +82,15 @@ def test_payment_across_banks_and_no_overdraft(team, sandbox):
     assert _balance(v, read_v, src["accountId"]) == round(src_before - 4000, 2)
     assert _balance(a, read_a, dst["accountId"]) == round(dst_before + 4000, 2)
     over_limit = _pay(v, "team200-2", pay, src_no, dst_no, "4500.00", bank_code="abank")
-    assert over_limit.status_code == 403 and over_limit.json()["detail"]["error"] == "LIMIT_EXCEEDED"
+    assert over_limit.status_code == 403
+    assert over_limit.json()["detail"]["error"] == "LIMIT_EXCEEDED"
     unknown = _pay(v, "team200-2", pay, src_no, "40817810000000000000", "100.00", bank_code="abank")
     assert unknown.status_code == 404
     assert _balance(v, read_v, src["accountId"]) == round(src_before - 4000, 2)  # refunded
 
     big = _payment_consent(v, "team200-2", src_no, consent_type="multi_use", max_uses=5)
     too_much = _pay(v, "team200-2", big, src_no, dst_no, f"{src_before * 10:.2f}", bank_code="abank")
-    assert too_much.status_code == 400 and too_much.json()["detail"]["error"] == "INSUFFICIENT_FUNDS"
+    assert too_much.status_code == 400
+    assert too_much.json()["detail"]["error"] == "INSUFFICIENT_FUNDS"
     assert _balance(v, read_v, src["accountId"]) == round(src_before - 4000, 2)
     assert httpx.get(f"{sandbox.url('vbank')}/health").status_code == 200
