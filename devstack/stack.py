@@ -134,9 +134,6 @@ class LocalStack:
             access_log=opts.access_log,
         )
         self._serve_api()
-        if opts.prewarm:
-            pool, fns = self.pool, list(self.resources.functions.values())
-            threading.Thread(target=pool.prewarm, args=(fns,), name="prewarm", daemon=True).start()
         if opts.schedule:
             self._scheduler = Scheduler(
                 self.resources.schedules, fire_to_state_machine(clients("stepfunctions"))
@@ -151,6 +148,13 @@ class LocalStack:
             bank_thread.join()
             if bank_errors:
                 raise bank_errors[0]
+        if opts.prewarm:  # after the start-up rush; routed functions first (the UI calls them)
+            fns = sorted(self.resources.functions.values(), key=lambda f: f.logical_id not in self._routed())
+            threading.Thread(target=self.pool.prewarm, args=(fns,), name="prewarm", daemon=True).start()
+
+    def _routed(self) -> set[str]:
+        assert self.api is not None
+        return {route.function_name for route in self.api.service.api.routes}
 
     def _serve_api(self) -> None:
         from werkzeug.serving import make_server

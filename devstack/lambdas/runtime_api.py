@@ -111,6 +111,7 @@ class RuntimeApi:
         self._queue: queue.Queue[Invocation] = queue.Queue()
         self._current: dict[str, Invocation] = {}
         self._closed = threading.Event()
+        self.polling = threading.Event()  # the runtime finished init and asked for work
         self.init_error_payload: bytes | None = None
         self._server = _Server((host, 0), _Handler)
         self._server.runtime = self
@@ -128,6 +129,7 @@ class RuntimeApi:
         return invocation
 
     def next_invocation(self) -> Invocation | None:
+        self.polling.set()
         while not self._closed.is_set():
             try:
                 return self._queue.get(timeout=0.25)
