@@ -57,7 +57,7 @@ def cold_provider(bank_id: str | None = None) -> TokenProvider:
     return TokenProvider(store)
 
 
-def bank(bank_id: str, **changes: Any) -> BankConfig:
+def bank(bank_id: str, /, **changes: Any) -> BankConfig:
     config = get_bank(bank_id)
     return config.model_copy(update=changes) if changes else config
 

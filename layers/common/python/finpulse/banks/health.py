@@ -80,16 +80,16 @@ def banks_health(bank_ids: list[str], now: datetime | None = None) -> dict[str, 
         return {b: BankHealth() for b in bank_ids}
     from finpulse.storage.dynamo import table
 
-    resource = table(name).meta.client
+    # The resource's client converts between Python and DynamoDB types itself.
+    client = table(name).meta.client
     shards = range(max(1, tuning().status_shards))
     keys = [{"pk": summary_pk(b, s), "sk": "SUMMARY"} for b in bank_ids for s in shards]
     found: dict[str, list[dict[str, Any]]] = {b: [] for b in bank_ids}
     for start in range(0, len(keys), 100):
-        request: dict[str, Any] = {name: {"Keys": _typed(keys[start : start + 100])}}
+        request: dict[str, Any] = {name: {"Keys": keys[start : start + 100]}}
         while request:
-            answer = resource.batch_get_item(RequestItems=request)
-            for raw in answer.get("Responses", {}).get(name, []):
-                item = _plain(raw)
+            answer = client.batch_get_item(RequestItems=request)
+            for item in answer.get("Responses", {}).get(name, []):
                 if item.get("bank_id") in found:
                     found[str(item["bank_id"])].append(item)
             request = answer.get("UnprocessedKeys") or {}
@@ -125,14 +125,3 @@ def recent_calls(bank_id: str, since: datetime, until: datetime | None = None) -
         hour += timedelta(hours=1)
     calls.sort(key=lambda c: c.at, reverse=True)
     return calls
-
-
-def _typed(keys: list[dict[str, str]]) -> list[dict[str, Any]]:
-    return [{k: {"S": v} for k, v in key.items()} for key in keys]
-
-
-def _plain(raw: dict[str, Any]) -> dict[str, Any]:
-    from boto3.dynamodb.types import TypeDeserializer
-
-    deserializer = TypeDeserializer()
-    return {k: deserializer.deserialize(v) for k, v in raw.items()}

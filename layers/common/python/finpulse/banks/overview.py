@@ -1,11 +1,14 @@
-"""The caller's view of the configured banks: display data plus their own connection state."""
+"""The caller's view of the configured banks: display data, their own connection state, and how
+each bank has been answering lately (from the bank status log: last success, last error, degraded)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from finpulse.banks.health import BankHealth, banks_health
 from finpulse.banks.registry import all_banks
 from finpulse.storage.connections import consents_by_bank
 
@@ -24,6 +27,7 @@ class BankState(BaseModel):
     approval: Literal["auto", "manual"]
     connected: bool
     consents: list[ConsentSummary]
+    health: BankHealth
 
 
 class BanksOverview(BaseModel):
@@ -41,10 +45,16 @@ def _summary(item: dict[str, Any]) -> ConsentSummary:
 
 def banks_overview(user_id: str) -> BanksOverview:
     by_bank = consents_by_bank(user_id)
+    health = banks_health([b.bank_id for b in all_banks()])
+    # Stored times are fixed-width UTC ISO strings, so string order is time order.
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     states = []
     for bank in all_banks():
         consents = [_summary(i) for i in by_bank.get(bank.bank_id, [])]
-        connected = any(c.kind == "accounts" and c.status == "approved" for c in consents)
+        connected = any(
+            c.kind == "accounts" and c.status == "approved" and (c.expires_at is None or c.expires_at > now)
+            for c in consents
+        )
         states.append(
             BankState(
                 bank_id=bank.bank_id,
@@ -52,6 +62,7 @@ def banks_overview(user_id: str) -> BanksOverview:
                 approval=bank.approval,
                 connected=connected,
                 consents=consents,
+                health=health[bank.bank_id],
             )
         )
     return BanksOverview(banks=states)

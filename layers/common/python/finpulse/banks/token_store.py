@@ -75,15 +75,27 @@ class TokenStore:
             verified=bool(item.get("verified", False)),
         )
 
-    def try_lease(self, bank_id: str, owner: str, now: float, seconds: float) -> bool:
+    def try_lease(
+        self, bank_id: str, owner: str, now: float, seconds: float, seen: StoredToken | None
+    ) -> bool:
+        """Take the refresh lease — only if nobody holds it and the token is still the one we saw.
+
+        The second condition closes the gap between our read and this write: if another process
+        stored a new token meanwhile, we must read that one rather than fetch yet another.
+        """
         from botocore.exceptions import ClientError
 
+        values: dict[str, Any] = {":me": owner, ":until": _num(now + seconds), ":now": _num(now)}
+        same = "attribute_not_exists(fingerprint)"
+        if seen is not None:
+            same = "fingerprint = :seen"
+            values[":seen"] = seen.fingerprint
         try:
             self._table().update_item(
                 Key=self.key(bank_id),
                 UpdateExpression="SET lease_owner = :me, lease_until = :until",
-                ConditionExpression="attribute_not_exists(lease_until) OR lease_until < :now",
-                ExpressionAttributeValues={":me": owner, ":until": _num(now + seconds), ":now": _num(now)},
+                ConditionExpression=f"(attribute_not_exists(lease_until) OR lease_until < :now) AND {same}",
+                ExpressionAttributeValues=values,
             )
             return True
         except ClientError as exc:

@@ -143,6 +143,7 @@ class TokenProvider:
                 return self._keep(bank, current, exc)
         store = self.store
         poll = tuning().token_wait_poll
+        lease = tuning().token_lease_seconds
         while True:
             now = time.time()
             stored = store.read(bank.bank_id)
@@ -150,10 +151,10 @@ class TokenProvider:
                 if not _refresh_due(stored, now):
                     return stored
                 # Due for refresh but still good: refresh unless someone else is, then use it.
-                if not store.try_lease(bank.bank_id, self.owner, now, tuning().token_lease_seconds):
+                if not store.try_lease(bank.bank_id, self.owner, now, lease, stored):
                     return stored
                 return self._refresh_leased(bank, store, stored, deadline)
-            if store.try_lease(bank.bank_id, self.owner, now, tuning().token_lease_seconds):
+            if store.try_lease(bank.bank_id, self.owner, now, lease, stored):
                 return self._refresh_leased(bank, store, current, deadline)
             if deadline.remaining() <= poll:
                 raise BankUnavailable(
