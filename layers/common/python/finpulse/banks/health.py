@@ -81,7 +81,7 @@ def banks_health(bank_ids: list[str], now: datetime | None = None) -> dict[str, 
     from finpulse.storage.dynamo import table
 
     # The resource's client converts between Python and DynamoDB types itself.
-    client = table(name).meta.client
+    client: Any = table(name).meta.client
     shards = range(max(1, tuning().status_shards))
     keys = [{"pk": summary_pk(b, s), "sk": "SUMMARY"} for b in bank_ids for s in shards]
     found: dict[str, list[dict[str, Any]]] = {b: [] for b in bank_ids}
@@ -90,8 +90,9 @@ def banks_health(bank_ids: list[str], now: datetime | None = None) -> dict[str, 
         while request:
             answer = client.batch_get_item(RequestItems=request)
             for item in answer.get("Responses", {}).get(name, []):
-                if item.get("bank_id") in found:
-                    found[str(item["bank_id"])].append(item)
+                bank_id = str(item.get("bank_id"))
+                if bank_id in found:
+                    found[bank_id].append(dict(item))
             request = answer.get("UnprocessedKeys") or {}
     return {b: merge(items, now) for b, items in found.items()}
 
