@@ -116,6 +116,14 @@ class AdminClient:
             self._call("POST", f"/accounts/{account_id}/transactions", json={"count": count})["transactions"]
         )
 
+    def pending_transactions(self, account_id: str) -> list[str]:
+        """Ids of the account's pending (held) transactions, newest first."""
+        return list(self._call("GET", f"/accounts/{account_id}/pending")["transactions"])
+
+    def book_pending(self, tx_id: str) -> dict[str, Any]:
+        """Settle a pending transaction now: same id, status completed, booking time now."""
+        return dict(self._call("POST", f"/transactions/{tx_id}/book"))
+
 
 @dataclass
 class Bank:

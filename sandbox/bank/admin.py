@@ -181,6 +181,17 @@ def register(router: Router, bank: Bank) -> None:
         )
         return json_response({"account_id": acc.account_id, "transactions": ids}, 201)
 
+    async def book_pending(req: Request) -> Response:
+        tx = state.book_pending(req.params["tx_id"])
+        if tx is None:
+            raise ApiError(404, "PENDING_TX_NOT_FOUND", "No pending transaction with that id")
+        return json_response({"transaction_id": tx.tx_id, "booked": tx.booked, "status": tx.status})
+
+    async def pending(req: Request) -> Response:
+        if req.params["account_id"] not in state.accounts:
+            raise ApiError(404, "ACCOUNT_NOT_FOUND", "Account not found")
+        return json_response({"transactions": state.pending_transactions(req.params["account_id"])})
+
     prefix = "/__admin"
     for method, path, handler in (
         ("GET", "", info),
@@ -203,5 +214,7 @@ def register(router: Router, bank: Bank) -> None:
         ("GET", "/customers", customers),
         ("POST", "/customers/big", big_customer),
         ("POST", "/accounts/{account_id}/transactions", add_transactions),
+        ("GET", "/accounts/{account_id}/pending", pending),
+        ("POST", "/transactions/{tx_id}/book", book_pending),
     ):
         router.add(method, prefix + path, handler)

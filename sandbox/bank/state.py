@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
+
+import orjson
 
 from sandbox import DATA_VERSION
 from sandbox.bank.settings import Settings
@@ -226,6 +229,38 @@ class BankState:
         keys.insert(i, key)
         self._tx_body[tx.account_id].insert(i, tx.render())
         self.store.put("transactions", tx.tx_id, tx)
+
+    def book_pending(self, tx_id: str, when: datetime | None = None) -> Tx | None:
+        """Book a pending (held) transaction, as a bank does when the card payment settles: same id,
+        status ``completed``, booking time ``when`` (default now); the hold becomes a booked debit.
+        None if there is no pending transaction with that id."""
+        for account_id, keys in self._tx_keys.items():
+            for i, key in enumerate(keys):
+                if key.rsplit("|", 1)[1] != tx_id:
+                    continue
+                doc = orjson.loads(self._tx_body[account_id][i])
+                if doc.get("status") != "pending":
+                    return None
+                old = next(Tx(**d) for d in self.store.all("transactions") if d["tx_id"] == tx_id)
+                del keys[i], self._tx_body[account_id][i]
+                booked = replace(old, booked=iso(when or utcnow()), status="completed")
+                acc = self.accounts[account_id]
+                if not booked.credit:
+                    acc.holds = max(0, acc.holds - booked.amount)
+                acc.balance += booked.amount if booked.credit else -booked.amount
+                self._insert_tx(booked)
+                self.save_account(acc)
+                return booked
+        return None
+
+    def pending_transactions(self, account_id: str) -> list[str]:
+        """Ids of the account's pending transactions, newest first."""
+        out = []
+        keys, bodies = self._tx_keys.get(account_id, []), self._tx_body.get(account_id, [])
+        for key, body in zip(keys, bodies, strict=True):
+            if b'"status":"pending"' in body:
+                out.append(key.rsplit("|", 1)[1])
+        return out[::-1]
 
     # --- reads ----------------------------------------------------------------------------
     def tx_count(self, account_id: str) -> int:
