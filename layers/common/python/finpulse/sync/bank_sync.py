@@ -32,7 +32,7 @@ from finpulse.sync import cursor as cursors
 from finpulse.sync import snapshot as snapshots
 from finpulse.sync.account_tx import AccountTx
 from finpulse.sync.batch import BatchWriter
-from finpulse.sync.connection import BankConnection
+from finpulse.sync.connection import BankConnection, record_consent_problem
 from finpulse.sync.entities import ACCOUNT, AGREEMENT, BALANCE, CARD, EntityWriter
 from finpulse.sync.freshness import TypeState
 from finpulse.sync.pager import Pager
@@ -412,6 +412,8 @@ class BankSync:
             if result.error_code and outcome != "ok"
             else None,
         )
+        if self.consent_error is not None:
+            record_consent_problem(self.user_id, self.bank.bank_id, self.consent_error)
         if result.wrote:
             versioning.bump(self.user_id, f"sync:{self.bank.bank_id}")
         log = logger.warning if outcome != "ok" else logger.info

@@ -58,3 +58,30 @@ def connections(
             )
         )
     return out
+
+
+def record_consent_problem(user_id: str, bank_id: str, exc: Exception) -> None:
+    """The bank answered that the account consent was revoked or expired (the customer did it in
+    their bank): mark the stored consent so, exactly as the consent lifecycle does for any data call,
+    so the connections screen offers to reconnect. Never raises: the sync's own result stands."""
+    from finpulse.banks.consent_status import ConsentStatus
+    from finpulse.banks.errors import ConsentExpired, ConsentRevoked
+    from finpulse.consents.lifecycle import current_consent, save_quietly
+    from finpulse.consents.records import transition
+
+    if isinstance(exc, ConsentRevoked):
+        status = ConsentStatus.REVOKED
+    elif isinstance(exc, ConsentExpired):
+        status = ConsentStatus.EXPIRED
+    else:
+        return
+    try:
+        record = current_consent(user_id, bank_id, "accounts")
+        known = record.ids() if record else set()
+        raw = getattr(exc, "bank_code", None) or status.value
+        if record is not None and transition(record, status, raw, "bank", clock.now()):
+            save_quietly(record, known)
+    except Exception:  # the sync result is recorded either way
+        from finpulse.observability import logger
+
+        logger.warning("consent status not updated", extra={"bank_id": bank_id}, exc_info=True)
