@@ -1,0 +1,71 @@
+"""A signed-in user's view of the consent API (through the local API Gateway emulator)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+
+
+@dataclass
+class Api:
+    client: Any
+    user: Any
+
+    def call(
+        self, method: str, path: str, json: Any = None, query: dict[str, str] | None = None
+    ) -> tuple[int, Any]:
+        response = self.client.open(
+            path, method=method, json=json, query_string=query or {}, headers=self.user.auth_header
+        )
+        return response.status_code, response.json
+
+    def ok(self, method: str, path: str, json: Any = None, query: dict[str, str] | None = None) -> Any:
+        status, body = self.call(method, path, json, query)
+        assert status == 200, body
+        return body
+
+    def identify(self, **customers: str) -> None:
+        for bank_id, customer_id in customers.items():
+            self.ok("PUT", f"/api/me/banks/{bank_id}", {"customer_id": customer_id})
+
+    def init(self, **body: Any) -> dict[tuple[str, str], dict[str, Any]]:
+        results = self.ok("POST", "/api/consents/init", body)["results"]
+        return {(r["bank_id"], r["kind"]): r for r in results}
+
+    def status(self) -> dict[str, dict[str, Any]]:
+        return {b["bank_id"]: b for b in self.ok("GET", "/api/consents/status")["banks"]}
+
+    def refresh(self, banks: list[str] | None = None) -> dict[str, dict[str, Any]]:
+        body = {"banks": banks} if banks else {}
+        return {b["bank_id"]: b for b in self.ok("POST", "/api/consents/refresh", body)["banks"]}
+
+
+def customer_page(approval_url: str, action: str) -> None:
+    """The customer signs in their bank and presses a button: a real HTTP form post."""
+    page = httpx.get(approval_url, timeout=10)
+    assert page.status_code == 200
+    assert 'name="action"' in page.text
+    answer = httpx.post(approval_url, data={"action": action}, timeout=10)
+    assert answer.status_code == 200
+
+
+def assert_envelope(status: int, body: Any, expected: int) -> None:
+    assert status == expected, body
+    error = body["error"]
+    assert error["status"] == expected
+    assert error["code"]
+    assert error["message"]
+    assert "request_id" in error
+
+
+@pytest.fixture
+def api(api_client: Any, make_user: Any, live: Any) -> Api:
+    return Api(api_client, make_user())
+
+
+@pytest.fixture
+def other_api(api_client: Any, make_user: Any, live: Any) -> Api:
+    return Api(api_client, make_user())
