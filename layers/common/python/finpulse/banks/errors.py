@@ -34,10 +34,10 @@ class BankError(FinPulseError):
         self.bank_code = bank_code
 
     def describe(self) -> dict[str, Any]:
-        """A loggable / returnable summary: never a token, URL or customer data."""
+        """A loggable summary: never a token, URL or customer data (keys avoid LogRecord's own)."""
         return {
             "code": self.code,
-            "message": self.message,
+            "reason": self.message,
             "bank_id": self.bank_id,
             "operation": self.operation,
             "http_status": self.http_status,
