@@ -193,3 +193,31 @@ def test_unnamed_executions_get_distinct_names(aws_stack: InProcessStack) -> Non
     second = sfn.start_execution(stateMachineArn=arn, input='{"source": "schedule"}')["executionArn"]
     assert first != second
     assert _wait(aws_stack, second)["status"] == "SUCCEEDED"
+
+
+def test_conditional_writes_are_atomic_under_concurrency(aws_stack: InProcessStack) -> None:
+    # DynamoDB guarantees it; moto alone does not (devstack.moto_patches serialises writes).
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    ddb = aws_stack.client("dynamodb")
+    table = aws_stack.resources.tables["LocksTable"]
+    key = f"lock-{time.monotonic_ns()}"
+    barrier = threading.Barrier(16)
+
+    def attempt(i: int) -> bool:
+        barrier.wait()
+        try:
+            ddb.put_item(
+                TableName=table,
+                Item={"pk": {"S": key}, "owner": {"S": str(i)}},
+                ConditionExpression="attribute_not_exists(pk)",
+            )
+            return True
+        except ddb.exceptions.ConditionalCheckFailedException:
+            return False
+
+    for _ in range(3):
+        key = f"lock-{time.monotonic_ns()}"
+        with ThreadPoolExecutor(16) as pool:
+            assert sum(pool.map(attempt, range(16))) == 1
