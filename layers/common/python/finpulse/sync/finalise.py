@@ -147,10 +147,12 @@ def finalise(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _recompute_dashboard(user_id: str) -> None:
-    """`include_dashboard`: warm the analytics cache for the new data version, when the analytics
-    side provides a builder (issue 6); the version bump alone already invalidated the old one."""
+    """`include_dashboard`: warm the dashboard cache for the new data version (the version bump
+    alone already invalidated the old one). Best effort: the refresh has succeeded either way, and
+    the next dashboard read computes what this could not."""
+    from finpulse.dashboard import service  # deferred: only refreshes that ask pay for the engine
+
     try:
-        from finpulse.analytics import dashboard_cache  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    dashboard_cache.recompute(user_id)
+        service.recompute(user_id)
+    except Exception:
+        logger.exception("dashboard recompute after the refresh failed")
