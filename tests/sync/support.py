@@ -105,3 +105,13 @@ def entity_items(user_id: str, bank_id: str) -> list[dict[str, Any]]:
 def body_of(item: dict[str, Any]) -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads(str(item["d"]))
     return loaded
+
+
+def stored_items(stack: InProcessStack, pk: str) -> list[tuple[str, int]]:
+    """(sort key, size in bytes as DynamoDB counts it) of a partition, read inside the emulator."""
+    from moto.dynamodb.models import dynamodb_backends
+
+    backend = dynamodb_backends[stack.resources.account_id][stack.resources.region]
+    table_ = backend.get_table(settings().data_table)
+    partition = next((p for key, p in table_.items.items() if key.value == pk), {})
+    return [(str(sk.value), int(item.size())) for sk, item in partition.items()]

@@ -30,7 +30,9 @@ def _account_consent(user_id: str, bank_id: str) -> Any:
 def _executions(stack: Any, sync_ids: set[str]) -> list[dict[str, Any]]:
     sfn = stack.client("stepfunctions")
     found = []
-    for page in sfn.get_paginator("list_executions").paginate(stateMachineArn=stack.resources.state_machine_arn):
+    for page in sfn.get_paginator("list_executions").paginate(
+        stateMachineArn=stack.resources.state_machine_arn
+    ):
         found += [e for e in page["executions"] if any(e["name"].startswith(s) for s in sync_ids)]
     return found
 

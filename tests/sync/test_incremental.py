@@ -1,0 +1,92 @@
+"""Incremental sync: watermark + overlap, de-duplication, new items only, pending -> booked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.sync.support import body_of, connect, refresh, tx_items, wait_lock_free
+
+TX_OPERATION = "GET /accounts/{account_id}/transactions"
+
+
+def _accounts(sandbox: Any, bank: str, customer: str) -> list[dict[str, Any]]:
+    found = {c["customer_id"]: c for c in sandbox.admin(bank).customers()}[customer]
+    return list(found["accounts"])
+
+
+def test_resync_without_new_data_asks_one_page_per_account_and_writes_no_transaction(
+    live: Any, api_client: Any, make_user: Any, sandbox: Any
+) -> None:
+    user = make_user()
+    connect(api_client, user, sandbox, customer="team200-2")
+    first = refresh(api_client, user)
+    assert first["state"] == "succeeded", first
+    wait_lock_free(live, user.sub)
+    before = {i["sk"]: (i["h"], i["w"]) for i in tx_items(user.sub)}
+    for bank in ("vbank", "abank", "sbank"):
+        sandbox.admin(bank).clear_requests()
+
+    second = refresh(api_client, user, force=True)
+
+    assert second["state"] == "succeeded", second
+    assert second["totals"]["transactions_written"] == 0
+    assert second["totals"]["transactions_deleted"] == 0
+    assert second["totals"]["transactions_unchanged"] > 0
+    after = {i["sk"]: (i["h"], i["w"]) for i in tx_items(user.sub)}
+    assert after == before  # not one item rewritten (each keeps the first sync's id in `w`)
+    for bank in ("vbank", "abank", "sbank"):
+        accounts = len(_accounts(sandbox, bank, "team200-2"))
+        assert sandbox.admin(bank).count(TX_OPERATION) <= accounts, bank
+
+
+def test_ten_new_transactions_at_the_bank_become_exactly_ten_new_items(
+    live: Any, api_client: Any, make_user: Any, sandbox: Any
+) -> None:
+    user = make_user()
+    connect(api_client, user, sandbox, customer="team200-3", banks=["vbank"])
+    assert refresh(api_client, user)["state"] == "succeeded"
+    wait_lock_free(live, user.sub)
+    before = {i["sk"] for i in tx_items(user.sub)}
+    account = _accounts(sandbox, "vbank", "team200-3")[0]["account_id"]
+    new_ids = set(sandbox.admin("vbank").add_transactions(account, 10))
+
+    done = refresh(api_client, user, force=True)
+
+    assert done["totals"]["transactions_written"] == 10, done["totals"]
+    items = tx_items(user.sub)
+    added = [i for i in items if i["sk"] not in before]
+    assert len(items) == len(before) + 10
+    assert {body_of(i)["transaction_id"] for i in added} == new_ids
+
+
+def _customer_with_a_hold(sandbox: Any) -> tuple[str, str, str]:
+    admin = sandbox.admin("vbank")
+    for customer in admin.customers():
+        for account in customer["accounts"]:
+            pending = admin.pending_transactions(account["account_id"])
+            if pending:
+                return customer["customer_id"], account["account_id"], pending[0]
+    raise AssertionError("the seed has no pending transaction at vbank")
+
+
+def test_a_pending_transaction_that_books_replaces_its_twin(
+    live: Any, api_client: Any, make_user: Any, sandbox: Any
+) -> None:
+    customer, _, tx_id = _customer_with_a_hold(sandbox)
+    user = make_user()
+    connect(api_client, user, sandbox, customer=customer, banks=["vbank"])
+    assert refresh(api_client, user)["state"] == "succeeded"
+    wait_lock_free(live, user.sub)
+    held = [i for i in tx_items(user.sub) if body_of(i)["transaction_id"] == tx_id]
+    assert len(held) == 1 and body_of(held[0])["status"] == "pending"
+    count = len(tx_items(user.sub))
+
+    sandbox.admin("vbank").book_pending(tx_id)  # booked now: a new booking time, the same id
+    done = refresh(api_client, user, force=True)
+
+    twins = [i for i in tx_items(user.sub) if body_of(i)["transaction_id"] == tx_id]
+    assert len(twins) == 1, twins
+    assert body_of(twins[0])["status"] == "booked"
+    assert twins[0]["sk"] != held[0]["sk"]
+    assert len(tx_items(user.sub)) == count
+    assert done["totals"]["transactions_replaced"] == 1
