@@ -34,8 +34,10 @@ def test_accounts_have_both_balance_types_masked_numbers_and_freshness(api_clien
     body = r.get_json()
     assert {a["bank_id"] for a in body["accounts"]} == {"vbank", "abank", "sbank"}
     for account in body["accounts"]:
-        assert account["available"] and account["booked"]
-        assert account["masked_number"].startswith("****") and not account["stale"]
+        assert account["available"]
+        assert account["booked"]
+        assert account["masked_number"].startswith("****")
+        assert not account["stale"]
     assert {f["bank_id"]: f["status"] for f in body["freshness"]} == {
         b: "fresh" for b in ("vbank", "abank", "sbank")
     }
@@ -78,7 +80,8 @@ def test_transaction_filters(api_client: Any, synced: Any) -> None:
     assert all(t["category"] == sample["category"] for t in fetch(f"category={sample['category']}"))
     day = date.fromisoformat(sample["booked_at"][:10])
     window = fetch(f"from={day}&to={day}")
-    assert window and all(t["booked_at"][:10] == str(day) for t in window)
+    assert window
+    assert all(t["booked_at"][:10] == str(day) for t in window)
     assert sample["transaction_id"] in {t["transaction_id"] for t in window}
     assert fetch(f"from={day + timedelta(days=3650)}") == []
 
@@ -96,7 +99,8 @@ def test_agreements_carry_rates_from_the_detail_calls(api_client: Any, synced: A
 def test_sync_status_and_one_sync(api_client: Any, synced: Any, make_user: Any) -> None:
     latest = _get(api_client, synced, "/api/sync/status").get_json()["sync"]
     assert latest["sync_id"] == _synced["sync"]["sync_id"]
-    assert latest["state"] == "succeeded" and latest["duration_ms"] >= 0
+    assert latest["state"] == "succeeded"
+    assert latest["duration_ms"] >= 0
     assert set(latest["banks"]) == {"vbank", "abank", "sbank"}
     stranger = make_user()
     assert _get(api_client, stranger, f"/api/sync/{latest['sync_id']}").status_code == 404
@@ -109,14 +113,17 @@ def test_bootstrap_syncs_one_bank_and_answers_stale_data_when_the_bank_fails(
     ok = _get(api_client, synced, "/api/banks/sbank/bootstrap")
     assert ok.status_code == 200, ok.get_json()
     body = ok.get_json()
-    assert body["sync"]["outcome"] == "ok" and body["freshness"]["status"] == "fresh"
-    assert body["accounts"] and 0 < len(body["transactions"]) <= 50
+    assert body["sync"]["outcome"] == "ok"
+    assert body["freshness"]["status"] == "fresh"
+    assert body["accounts"]
+    assert 0 < len(body["transactions"]) <= 50
     assert body["sync"]["types"]["transactions"] == "ok"
 
     sandbox.admin("sbank").set_faults(error_rate=1.0, error_statuses=[502])
     failed = _get(api_client, synced, "/api/banks/sbank/bootstrap").get_json()
     assert failed["sync"]["outcome"] == "failed"
-    assert failed["freshness"]["stale"] and failed["freshness"]["error"]["code"] == "BANK_UNAVAILABLE"
+    assert failed["freshness"]["stale"]
+    assert failed["freshness"]["error"]["code"] == "BANK_UNAVAILABLE"
     assert failed["accounts"] == body["accounts"] or {a["account_id"] for a in failed["accounts"]} == {
         a["account_id"] for a in body["accounts"]
     }
@@ -154,12 +161,15 @@ def test_bad_input_gets_the_error_envelope(
     r = api_client.get(path, headers=user.auth_header)
     assert r.status_code == status, r.get_json()
     error = r.get_json()["error"]
-    assert error["status"] == status and error["code"] and error["message"]
+    assert error["status"] == status
+    assert error["code"]
+    assert error["message"]
 
 
 def test_full_refresh_rejects_bad_flags_and_needs_a_token(live: Any, api_client: Any, make_user: Any) -> None:
     user = make_user()
     r = api_client.post("/api/sync/full-refresh?force=maybe", headers=user.auth_header)
-    assert r.status_code == 422 and r.get_json()["error"]["code"] == "VALIDATION_ERROR"
+    assert r.status_code == 422
+    assert r.get_json()["error"]["code"] == "VALIDATION_ERROR"
     assert api_client.post("/api/sync/full-refresh").status_code == 401
     assert api_client.get("/api/transactions").status_code == 401

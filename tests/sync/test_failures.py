@@ -47,7 +47,8 @@ def test_one_bank_failing_leaves_the_others_fresh_and_its_earlier_data_intact(
     wait_lock_free(live, user.sub)
     kept_tx = sorted((i["sk"], i["h"]) for i in tx_items(user.sub, "abank"))
     kept_entities = sorted((i["sk"], i["h"]) for i in entity_items(user.sub, "abank") if "h" in i)
-    assert kept_tx and kept_entities
+    assert kept_tx
+    assert kept_entities
 
     sandbox.admin("abank").set_faults(error_rate=1.0, error_statuses=[503])
     second = refresh(api_client, user, force=True)
@@ -60,14 +61,17 @@ def test_one_bank_failing_leaves_the_others_fresh_and_its_earlier_data_intact(
     assert sorted((i["sk"], i["h"]) for i in tx_items(user.sub, "abank")) == kept_tx
     assert sorted((i["sk"], i["h"]) for i in entity_items(user.sub, "abank") if "h" in i) == kept_entities
     states = {s.bank_id: s for s in freshness.for_banks(user.sub, ["vbank", "abank", "sbank"])}
-    assert states["abank"].stale and states["abank"].error is not None
+    assert states["abank"].stale
+    assert states["abank"].error is not None
     assert states["abank"].error.code == "BANK_UNAVAILABLE"
     assert states["abank"].last_success_at is not None  # the first sync's time, kept
-    assert not states["vbank"].stale and not states["sbank"].stale
+    assert not states["vbank"].stale
+    assert not states["sbank"].stale
     # Every data endpoint says so.
     body = api_client.get("/api/accounts", headers=user.auth_header).get_json()
     shown = {f["bank_id"]: f for f in body["freshness"]}
-    assert shown["abank"]["stale"] and shown["abank"]["last_success_at"]
+    assert shown["abank"]["stale"]
+    assert shown["abank"]["last_success_at"]
     assert all(a["stale"] for a in body["accounts"] if a["bank_id"] == "abank")
 
 
@@ -84,7 +88,8 @@ def test_twenty_concurrent_refresh_requests_start_exactly_one_execution(
 
     accepted = [a.get_json() for a in answers if a.status_code == 202]
     conflicts = [a.get_json() for a in answers if a.status_code == 409]
-    assert len(accepted) == 1 and len(conflicts) == 19, [a.status_code for a in answers]
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [202] + [409] * 19, statuses
     running = accepted[0]["sync_id"]
     assert all(c["error"]["code"] == "SYNC_RUNNING" for c in conflicts)
     assert {c["error"]["details"][0]["message"] for c in conflicts} == {running}
@@ -130,7 +135,9 @@ def test_a_dead_holders_lock_is_taken_over_after_expiry_and_its_summary_is_fence
     assert taken.status_code == 202, taken.get_json()
     new_id = taken.get_json()["sync_id"]
     live_lock = lock.current(user.sub)
-    assert live_lock is not None and live_lock.owner == new_id and live_lock.fence > dead.fence
+    assert live_lock is not None
+    assert live_lock.owner == new_id
+    assert live_lock.fence > dead.fence
 
     # The dead holder wakes up and tries to finish: its summary is refused, the new lock untouched.
     late = finalise({"user_id": user.sub, "sync_id": dead_id, "fence": dead.fence})
@@ -165,5 +172,7 @@ def test_a_consent_revoked_during_the_sync_marks_that_bank_and_the_run_finishes(
     assert done["banks"]["vbank"]["error"]["code"] == "CONSENT_REVOKED"
     assert done["banks"]["abank"]["state"] == done["banks"]["sbank"]["state"] == "ok"
     state = freshness.get(user.sub, "vbank")
-    assert state.stale and state.error is not None and state.error.code == "CONSENT_REVOKED"
+    assert state.stale
+    assert state.error is not None
+    assert state.error.code == "CONSENT_REVOKED"
     assert _account_consent(user.sub, "vbank").status == "revoked"

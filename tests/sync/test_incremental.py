@@ -78,7 +78,8 @@ def test_a_pending_transaction_that_books_replaces_its_twin(
     assert refresh(api_client, user)["state"] == "succeeded"
     wait_lock_free(live, user.sub)
     held = [i for i in tx_items(user.sub) if body_of(i)["transaction_id"] == tx_id]
-    assert len(held) == 1 and body_of(held[0])["status"] == "pending"
+    assert len(held) == 1
+    assert body_of(held[0])["status"] == "pending"
     count = len(tx_items(user.sub))
 
     sandbox.admin("vbank").book_pending(tx_id)  # booked now: a new booking time, the same id
