@@ -80,7 +80,9 @@ def acquire(
             raise LockHeld("unknown", None) from None
         raise LockHeld(holder.owner, holder.expires_at) from None
     attrs: dict[str, Any] = dict(result["Attributes"])
-    return Lease(user_id=user_id, owner=owner, fence=int(attrs["fence"]), expires_at=expires)
+    # As stored: whole seconds, so a Lease read back later compares equal.
+    stored = datetime.fromtimestamp(_epoch(expires), tz=expires.tzinfo)
+    return Lease(user_id=user_id, owner=owner, fence=int(attrs["fence"]), expires_at=stored)
 
 
 def current(user_id: str, *, at: datetime | None = None) -> Lease | None:
