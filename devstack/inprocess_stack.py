@@ -79,7 +79,7 @@ def inprocess_stack(
     saved = dict(os.environ)
     os.environ["AWS_DEFAULT_REGION"] = region
     os.environ.pop("AWS_ENDPOINT_URL", None)  # in-process moto intercepts only AWS's own URLs
-    try:
+    try:  # (restored wholesale at the end: the stack's own threads are gone by then)
         with mock_aws(config=MOTO_CONFIG):  # type: ignore[arg-type]
             clients = boto_clients(region)
             resources = provision(

@@ -44,16 +44,22 @@ def _reset_layer_caches() -> None:
 
 @contextmanager
 def _applied(function: LocalFunction, extra_env: dict[str, str]) -> Iterator[None]:
-    saved_env = dict(os.environ)
+    changes = {**function.environment, **runtime_env(function), **extra_env}
+    changes.pop("TZ", None)  # leave the test process's clock alone
+    # Only the keys set here are restored (never a clear-and-refill): other threads of the test
+    # process read the environment concurrently, e.g. boto3 looking up the region.
+    saved_env = {key: os.environ.get(key) for key in changes}
     saved_path = list(sys.path)
-    os.environ.update({**function.environment, **runtime_env(function), **extra_env})
-    os.environ.pop("TZ", None)  # leave the test process's clock alone
+    os.environ.update(changes)
     sys.path[:0] = [str(p) for p in function.sys_path]
     try:
         yield
     finally:
-        os.environ.clear()
-        os.environ.update(saved_env)
+        for key, value in saved_env.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
         sys.path[:] = saved_path
 
 
