@@ -15,7 +15,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, Response, g, jsonify, make_response, request, send_from_directory
 from samcli.lib.providers.provider import Cors
@@ -111,7 +111,7 @@ def _json(body: dict[str, Any], status: int) -> Response:
     return make_response(jsonify(body), status)
 
 
-class _AuthorizingApigwService(LocalApigwService):
+class _AuthorizingApigwService(LocalApigwService):  # type: ignore[misc]
     def __init__(
         self,
         *args: Any,
@@ -185,7 +185,9 @@ class _AuthorizingApigwService(LocalApigwService):
                 try:
                     if authorizer is None:
                         raise Unauthorized(f"authorizer {auth.authorizer} is not a JWT authorizer")
-                    g.devstack_authorizer = authorizer.authorize(request.headers, auth.scopes)
+                    g.devstack_authorizer = authorizer.authorize(
+                        cast(Mapping[str, str], request.headers), auth.scopes
+                    )
                 except Unauthorized as exc:
                     log.info("401 %s %s: %s", request.method, request.path, exc)
                     return self._denied(route, 401, "Unauthorized")

@@ -80,7 +80,7 @@ def inprocess_stack(
     os.environ["AWS_DEFAULT_REGION"] = region
     os.environ.pop("AWS_ENDPOINT_URL", None)  # in-process moto intercepts only AWS's own URLs
     try:  # (restored wholesale at the end: the stack's own threads are gone by then)
-        with mock_aws(config=MOTO_CONFIG):  # type: ignore[arg-type]
+        with mock_aws(config=MOTO_CONFIG):  # type: ignore[call-overload]
             clients = boto_clients(region)
             resources = provision(
                 clients, region=region, parameter_overrides=parameter_overrides, banks=banks

@@ -46,7 +46,7 @@ class DevStackProcess:
         return (self.workdir / "devstack.log").read_text(errors="replace")
 
     def children(self) -> list[Any]:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         return list(psutil.Process(self.process.pid).children(recursive=True))
 

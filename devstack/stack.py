@@ -14,6 +14,7 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -214,16 +215,18 @@ class LocalStack:
 
     # ------------------------------------------------------------------ stop
     def stop(self) -> None:
-        steps = [
-            ("watcher", lambda: self._watcher and self._watcher.stop()),
-            ("scheduler", lambda: self._scheduler and self._scheduler.stop()),
-            ("api", lambda: self._http and self._http.shutdown()),
-            ("lambda sandboxes", lambda: self.pool and self.pool.close()),
+        steps: list[tuple[str, Callable[[], None] | None]] = [
+            ("watcher", self._watcher.stop if self._watcher else None),
+            ("scheduler", self._scheduler.stop if self._scheduler else None),
+            ("api", self._http.shutdown if self._http else None),
+            ("lambda sandboxes", self.pool.close if self.pool else None),
             ("bridge", moto_bridge.uninstall),
-            ("banks", lambda: self.banks and self.banks.stop()),
-            ("moto", lambda: self.moto and self.moto.stop()),
+            ("banks", self.banks.stop if self.banks else None),
+            ("moto", self.moto.stop if self.moto else None),
         ]
         for name, step in steps:
+            if step is None:
+                continue
             try:
                 step()
             except Exception:
