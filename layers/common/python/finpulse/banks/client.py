@@ -46,7 +46,8 @@ KINDS: dict[str, KindApi] = {
     "payments": KindApi("/payment-consents", "X-Payment-Consent-Id", "payment_consent"),
 }
 
-ACCOUNT_PERMISSIONS = ("ReadAccountsDetail", "ReadBalances", "ReadTransactionsDetail")
+# Cards come with the account consent (the banks answer /cards under X-Consent-Id with ReadCards).
+ACCOUNT_PERMISSIONS = ("ReadAccountsDetail", "ReadBalances", "ReadTransactionsDetail", "ReadCards")
 
 
 class BankClient:

@@ -22,9 +22,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from finpulse.banks.errors import (
     BankError,
@@ -45,6 +43,10 @@ from finpulse.banks.statuslog import CallRecord, CallRecorder, default_recorder
 from finpulse.banks.tuning import tuning
 from finpulse.config import settings
 from finpulse.observability import logger
+
+if TYPE_CHECKING:
+    # Imported on the first bank call, not at import: status reads often need no bank at all.
+    import httpx
 
 # httpx logs every request line (with its query string) at INFO; the token request's query holds
 # the team secret. Only warnings and above from the HTTP stack, whatever the root level.
@@ -72,6 +74,8 @@ _clients_lock = threading.Lock()
 
 
 def pooled_client(bank: BankConfig) -> httpx.Client:
+    import httpx
+
     key = (bank.bank_id, str(bank.base_url))
     client = _clients.get(key)
     if client is None:
@@ -212,6 +216,8 @@ class BankHttp:
         body: dict[str, Any] | None = None,
         idempotent: bool = True,
     ) -> BankAnswer:
+        import httpx
+
         t = tuning()
         params = dict(params or {})
         if body is not None:
