@@ -20,6 +20,7 @@ from finpulse.analytics.debt import LoanCalc, compute_debt
 from finpulse.analytics.health import compute_health
 from finpulse.analytics.income import compute_income
 from finpulse.analytics.money import ZERO, Converter
+from finpulse.analytics.movements import Movements
 from finpulse.analytics.prepared import prepare
 from finpulse.analytics.recommendations.refinance import compute_refinance
 from finpulse.analytics.recommendations.repayment import compute_repayment
@@ -85,7 +86,14 @@ def compute_dashboard(data: EngineInput) -> Dashboard:
     balances = balances_by_account(data.balances)
     loan_ids = tuple(a.agreement_id for a in agreements if a.kind is AgreementKind.LOAN)
 
-    prepared = prepare(data.transactions, today=today, tz=tz, converter=converter, loan_ids=loan_ids)
+    prepared = prepare(
+        data.transactions,
+        today=today,
+        tz=tz,
+        converter=converter,
+        loan_ids=loan_ids,
+        movements=Movements.of(accounts, agreements),
+    )
     cash = compute_cash(accounts, balances, converter)
     debt = compute_debt(
         agreements,

@@ -18,6 +18,7 @@ from finpulse.analytics import constants as c
 from finpulse.analytics.categories import NOT_BILL_CATEGORIES, categorise, mentions_loan_payment
 from finpulse.analytics.dates import local_offset_function
 from finpulse.analytics.money import ZERO, Converter
+from finpulse.analytics.movements import NO_MOVEMENTS, Movements
 from finpulse.analytics.recurrence import Occurrence, TxKey
 from finpulse.domain import Transaction, TransactionStatus, to_json
 
@@ -28,6 +29,15 @@ _SPACES = re.compile(r"\s+")
 def normalise_label(text: str) -> str:
     """Grouping key for recurrence: case, digits and card-number noise removed."""
     return _SPACES.sub(" ", _NOISE.sub(" ", text.lower())).strip(" -.,")
+
+
+def label_source(*candidates: str | None) -> str:
+    """The first text that still names something once normalised: a counterparty that is only an
+    account number normalises to nothing, and the description then names the series."""
+    for text in candidates:
+        if text and normalise_label(text):
+            return text
+    return ""
 
 
 @dataclass(slots=True)
@@ -57,6 +67,8 @@ class Prepared:
     """Foreign currency → transactions left out of every figure for lack of a rate."""
     inflow_days: set[date] = field(default_factory=set)
     """Days with an income-like inflow in the lookback window (to tell irregular from no income)."""
+    internal_count: int = 0
+    """Transactions left out as movements between the user's own accounts (`movements.py`)."""
 
 
 _TRANSITION = timedelta.max
@@ -93,6 +105,7 @@ def prepare(
     tz: ZoneInfo,
     converter: Converter,
     loan_ids: tuple[str, ...],
+    movements: Movements = NO_MOVEMENTS,
 ) -> Prepared:
     unique, duplicates = unique_transactions(transactions)
     out = Prepared(unique_count=len(unique), duplicate_count=duplicates)
@@ -111,12 +124,20 @@ def prepare(
     # Descriptions and merchants repeat heavily; classify each distinct text once.
     debit_info: dict[tuple[str, str | None, str | None], tuple[str, str | None]] = {}
     labels: dict[str, str] = {}
+    sources: dict[tuple[str | None, ...], str] = {}
     income_excluded: dict[str, bool] = {}
     # Longest id first: `loan-1` is a substring of `loan-12`.
     ordered_loan_ids = tuple(sorted(set(loan_ids), key=lambda i: (-len(i), i)))
     min_income = c.MIN_INCOME_AMOUNT
+    mirror_accounts, card_accounts = movements.mirror_accounts, movements.card_accounts
+    check_own = bool(movements.own_numbers)
 
     for tx in unique:
+        account = (tx.bank_id, tx.account_id)
+        if account in mirror_accounts:
+            out.internal_count += 1
+            continue
+        on_card = account in card_accounts
         amount = tx.amount
         if tx.currency != base:
             converted = converter.to_base(amount, tx.currency)
@@ -135,15 +156,21 @@ def prepare(
             continue
         recent = lookback <= day <= today
         if amount >= ZERO:
-            day_in[day] = day_in.get(day, ZERO) + amount
-            if not recent or amount < min_income:
-                continue
-            raw = tx.counterparty_name or tx.description or tx.merchant_name or ""
+            texts: tuple[str | None, ...] = (tx.counterparty_name, tx.description, tx.merchant_name)
+            raw = sources.get(texts)
+            if raw is None:
+                raw = sources[texts] = label_source(*texts)
             excluded = income_excluded.get(raw)
             if excluded is None:
                 lowered = raw.lower()
                 excluded = income_excluded[raw] = any(word in lowered for word in c.INCOME_EXCLUDE_WORDS)
-            if excluded:
+            # A card repayment or a transfer from the user's own account is not income; interest
+            # paid out from their own deposit is earned money (and is not income either, below).
+            if on_card or (check_own and not excluded and movements.to_own_account(tx)):
+                out.internal_count += 1
+                continue
+            day_in[day] = day_in.get(day, ZERO) + amount
+            if not recent or amount < min_income or excluded:
                 continue
             label = labels.get(raw)
             if label is None:
@@ -157,15 +184,18 @@ def prepare(
                 group.append(occurrence)
             continue
 
-        day_out[day] = day_out.get(day, ZERO) + amount
-        if day < lookback:
-            continue
-        spent = -amount
         info_key = (tx.description, tx.mcc, tx.bank_category)
         info = debit_info.get(info_key)
         if info is None:
             info = debit_info[info_key] = classify_debit(tx, ordered_loan_ids)
         category, loan_id = info
+        if check_own and category != "loan_payments" and movements.to_own_account(tx):
+            out.internal_count += 1  # to the user's own account: moved, not spent
+            continue
+        day_out[day] = day_out.get(day, ZERO) + amount
+        if day < lookback:
+            continue
+        spent = -amount
         if loan_id is not None and day <= today:
             out.loan_payments.setdefault(loan_id, []).append((day, spent))
         if window_start <= day <= today:
@@ -183,10 +213,13 @@ def prepare(
             if day == today:
                 if loan_id is not None:
                     out.loans_paid_today.add(loan_id)
-                elif category != "loan_payments":
+                elif category != "loan_payments" and not on_card:
                     out.today_spending.append(((tx.bank_id, tx.account_id, tx.transaction_id), spent))
-        if day <= today and category not in NOT_BILL_CATEGORIES:
-            raw = tx.counterparty_name or tx.merchant_name or tx.description or ""
+        if day <= today and not on_card and category not in NOT_BILL_CATEGORIES:
+            texts = (tx.counterparty_name, tx.merchant_name, tx.description)
+            raw = sources.get(texts)
+            if raw is None:
+                raw = sources[texts] = label_source(*texts)
             label = labels.get(raw)
             if label is None:
                 label = labels[raw] = normalise_label(raw)

@@ -1,0 +1,122 @@
+"""Money moving between the user's own accounts is neither income, spending nor a bill.
+
+Seen in the sandbox's real data (issue 6 golden customers): a loan account's "Погашение основного
+долга" credit was detected as a monthly income, a monthly transfer to the user's own account at
+another bank was both an income stream and a recurring bill, and a counterparty that is only an
+account number gave series an empty label.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from finpulse.analytics import Dashboard, EngineInput, compute_dashboard
+from finpulse.domain import AccountKind, Transaction
+from tests.analytics.builders import TODAY, D, account, balance, loan, monthly, tx
+
+MONTHS = ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]
+CURRENT = account("vbank", "cur", number="40817810000000000001")
+OTHER_BANK = account("abank", "cur2", number="40817810000000000002")
+LOAN_ACC = account("vbank", "loanacc", AccountKind.LOAN, number="45507810000000000003")
+CARD_ACC = account("vbank", "cardacc", AccountKind.CREDIT_CARD, number="40817810000000000004")
+
+
+def _dashboard(transactions: list[Transaction], **kw: Any) -> Dashboard:
+    return compute_dashboard(
+        EngineInput(
+            today=TODAY,
+            accounts=[CURRENT, OTHER_BANK, LOAN_ACC, CARD_ACC],
+            balances=[balance("vbank", "cur", "50000.00")],
+            transactions=transactions,
+            **kw,
+        )
+    )
+
+
+def test_loan_account_mirror_and_own_transfers_are_not_income_or_bills() -> None:
+    salary = monthly(
+        "vbank", "cur", "sal", MONTHS, 5, "100000.00", "Зарплата", counterparty_name="ООО Ромашка"
+    )
+    # The principal part of each instalment, credited to the loan account.
+    principal = monthly(
+        "vbank",
+        "loanacc",
+        "pr",
+        MONTHS,
+        15,
+        "12000.00",
+        "Погашение основного долга",
+        counterparty_name=CURRENT.number,
+    )
+    instalment = monthly(
+        "vbank",
+        "cur",
+        "ins",
+        MONTHS,
+        15,
+        "-20000.00",
+        "Платеж по кредиту №L-1",
+        counterparty_name=LOAN_ACC.number,
+    )
+    out = monthly(
+        "vbank",
+        "cur",
+        "out",
+        MONTHS,
+        6,
+        "-42000.00",
+        "Перевод на свой счёт",
+        counterparty_name=OTHER_BANK.number,
+    )
+    into = monthly(
+        "abank",
+        "cur2",
+        "in",
+        MONTHS,
+        6,
+        "42000.00",
+        "Перевод собственных средств",
+        counterparty_name=CURRENT.number,
+    )
+    d = _dashboard(
+        salary + principal + instalment + out + into,
+        agreements=[loan("vbank", "L-1", "500000", "12", account_number=LOAN_ACC.number)],
+    )
+    assert [(s.label, s.amount) for s in d.income.streams] == [("ооо ромашка", D("100000.00"))]
+    assert d.bills == []
+    # The instalment is still a loan payment (observed payment, spending category).
+    assert d.debt.loans[0].monthly_payment == D("20000.00")
+    assert {c.category for c in d.spending.by_category} == {"loan_payments"}
+    assert d.spending.by_month[-1].income == D("100000.00")
+
+
+def test_card_account_repayment_is_not_income_and_card_charges_are_not_bills_or_cash_spending() -> None:
+    repay = monthly(
+        "vbank",
+        "cardacc",
+        "rp",
+        MONTHS,
+        27,
+        "30000.00",
+        "Погашение задолженности",
+        counterparty_name=CURRENT.number,
+    )
+    interest = monthly("vbank", "cardacc", "int", MONTHS, 26, "-3500.00", "Проценты за пользование кредитом")
+    today_card = [tx("vbank", "cardacc", "buy", TODAY.isoformat(), "-700.00", "Кафе", mcc="5812")]
+    d = _dashboard(repay + interest + today_card)
+    assert d.income.streams == []
+    assert d.income.regularity == "none"
+    assert d.bills == []
+    assert d.safe_to_spend.spent_today == D("0.00")  # a card purchase does not lower cash
+    assert {c.category: c.amount for c in d.spending.by_category} == {
+        "other": D("3500.00"),
+        "restaurants": D("700.00"),
+    }
+
+
+def test_an_account_number_counterparty_falls_back_to_the_description_for_the_label() -> None:
+    rent = monthly(
+        "vbank", "cur", "rent", MONTHS, 1, "-30000.00", "Аренда квартиры", counterparty_name="40817810999"
+    )
+    d = _dashboard(rent)
+    assert [b.label for b in d.bills] == ["аренда квартиры"]
