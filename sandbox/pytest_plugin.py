@@ -25,6 +25,11 @@ from sandbox.client import SandboxBanks
 from sandbox.config import load
 from sandbox.runner import start_banks
 
+TEST_TODAY = "2026-11-20"
+"""The reference date the test banks' data is generated for. Pinned, so that every figure computed
+from it (the dashboard golden tests in tests/dashboard/) is the same on every run and every day;
+nothing else in the data depends on the wall clock (consents and tokens still use real time)."""
+
 _DEFAULT_SETTINGS = (
     "approval",
     "token_mode",
@@ -41,7 +46,7 @@ _DEFAULT_SETTINGS = (
 def sandbox_banks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SandboxBanks]:
     """The three sandbox banks, started once per test session (per xdist worker)."""
     data_dir = tmp_path_factory.mktemp("sandbox-banks")
-    config = load(env={}, mode="test", base_port=0, data_dir=data_dir)
+    config = load(env={}, mode="test", base_port=0, data_dir=data_dir, today=TEST_TODAY)
     handle = start_banks(config, quiet=True)
     banks = SandboxBanks(handle)
     banks.defaults = {
