@@ -14,6 +14,7 @@ from finpulse.analytics.cards import (
     card_row,
     unlinked_card_accounts,
 )
+from finpulse.analytics.cash import pick_balance
 from finpulse.analytics.dates import months_remaining, next_monthly_on_or_after, shift_months
 from finpulse.analytics.loanmath import annuity_payment
 from finpulse.analytics.money import ZERO, Converter, kop, kop_or_none, median
@@ -109,11 +110,12 @@ def _loan(
     paid_today: set[str],
     observed: tuple[Decimal, int] | None,
     converter: Converter,
+    account_owed: Decimal | None = None,
 ) -> LoanCalc | None:
     rate_to_base = converter.to_base(Decimal(1), agreement.currency)
     if rate_to_base is None:
         return None
-    outstanding_raw = agreement.outstanding if agreement.outstanding is not None else agreement.principal
+    outstanding_raw = _owed(agreement, account_owed)
     outstanding = (outstanding_raw or ZERO) * rate_to_base
     paid = agreement.agreement_id in paid_today
     override = next(
@@ -163,6 +165,29 @@ def _loan(
         schedule=schedule if override is None else (),
         overdue=agreement.overdue_amount * rate_to_base,
     )
+
+
+def _owed(agreement: Agreement, account_owed: Decimal | None) -> Decimal | None:
+    """The loan account's balance is what is owed today; an agreement's amount is often the sum
+    originally lent (the sandbox's always is), so it only stands in when there is no account."""
+    if account_owed is not None:
+        return account_owed
+    return agreement.outstanding if agreement.outstanding is not None else agreement.principal
+
+
+def loan_account_owed(
+    accounts: Sequence[Account], balances: dict[tuple[str, str], list[Balance]]
+) -> dict[str, Decimal]:
+    """Account number → amount owed, from the chosen balance of each loan account (a debt is a
+    negative, `Debit`, balance; a positive one owes nothing)."""
+    owed: dict[str, Decimal] = {}
+    for account in accounts:
+        if account.kind is not AccountKind.LOAN or not account.number:
+            continue
+        chosen = pick_balance(balances.get(account.key, []))
+        if chosen is not None and chosen.currency == account.currency:
+            owed[account.number] = max(ZERO, -chosen.amount)
+    return owed
 
 
 def _next_date(
@@ -215,18 +240,20 @@ def compute_debt(
     foreign: dict[str, Decimal] = {}
     card_accounts = {a.number: a for a in accounts if a.kind is AccountKind.CREDIT_CARD and a.number}
     linked_numbers: set[str] = set()
+    owed_by_account = loan_account_owed(accounts, balances)
     for agreement in agreements:
         if not agreement.active:
             continue
         if agreement.kind is AgreementKind.LOAN:
             observed = observed_payment(loan_payments.get(agreement.agreement_id, []))
-            loan = _loan(agreement, today, inputs, loans_paid_today, observed, converter)
+            account_owed = owed_by_account.get(agreement.account_number or "")
+            loan = _loan(agreement, today, inputs, loans_paid_today, observed, converter, account_owed)
             if loan is None:
-                owed = agreement.outstanding if agreement.outstanding is not None else agreement.principal
+                owed = _owed(agreement, account_owed)
                 foreign[agreement.currency] = foreign.get(agreement.currency, ZERO) + (owed or ZERO)
                 continue
             loans.append(loan)
-            loan_rows.append(_loan_row(agreement, loan))
+            loan_rows.append(_loan_row(agreement, loan, account_owed is not None))
         elif agreement.kind is AgreementKind.CREDIT_CARD:
             linked = card_accounts.get(agreement.account_number or "")
             if linked is not None and linked.number:
@@ -271,7 +298,7 @@ def compute_debt(
     )
 
 
-def _loan_row(agreement: Agreement, loan: LoanCalc) -> Loan:
+def _loan_row(agreement: Agreement, loan: LoanCalc, from_account: bool) -> Loan:
     upcoming = loan.next_payment()
     return Loan(
         bank_id=agreement.bank_id,
@@ -279,7 +306,7 @@ def _loan_row(agreement: Agreement, loan: LoanCalc) -> Loan:
         name=loan.name,
         currency=agreement.currency,
         outstanding=kop(loan.outstanding),
-        outstanding_is_principal=agreement.outstanding is None,
+        outstanding_is_principal=agreement.outstanding is None and not from_account,
         rate=loan.rate,
         monthly_payment=kop_or_none(loan.monthly_payment),
         payment_source=loan.source,
