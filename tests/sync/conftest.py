@@ -15,6 +15,7 @@ import pytest
 from devstack.inprocess_stack import InProcessStack
 from finpulse.config import settings
 from finpulse.storage.dynamo import reset_clients
+from finpulse.sync import batch
 from tests.banks.support import fast_tuning
 
 
@@ -29,6 +30,7 @@ def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
 def live(aws_stack: InProcessStack, sandbox: Any, no_retry_sleep: None) -> Iterator[InProcessStack]:
     settings.cache_clear()
     reset_clients()
+    batch.reset_client()
     with fast_tuning():
         yield aws_stack
     settings.cache_clear()

@@ -14,6 +14,7 @@ whose pages did not all arrive keeps its old watermark, so the next sync fetches
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ class BankSync:
     # --- the run ----------------------------------------------------------------------------
     def run(self) -> BankSyncResult:
         started = clock.now()
+        self._t0 = time.monotonic()
+        self.fetch_ms = 0
         snapshot = snapshots.load(self.user_id, self.bank.bank_id)
         writer = BatchWriter(settings().data_table)
         self.entities = EntityWriter(self.user_id, self.bank.bank_id, snapshot, writer)
@@ -94,6 +97,8 @@ class BankSync:
             self._pool = ThreadPoolExecutor(max_workers=self.bank.concurrency, thread_name_prefix="bank")
             self._start(accounts)
             self._drain()
+            # How long the bank took (the last answer's arrival) vs. storing what remained.
+            self.fetch_ms = int((time.monotonic() - self._t0) * 1000)
             return self._finish(started, complete=True)
         finally:
             if self._pool is not None:
@@ -369,6 +374,7 @@ class BankSync:
             self.entities.remove_unseen(
                 BALANCE, within={self.entities.prefix(BALANCE, a) for a in self.balances_ok}
             )
+        flush_started = time.monotonic()
         self.writer.flush()  # the data first: a cursor never runs ahead of what is stored
         for cursor in finished_cursors:
             self.writer.put(cursors.to_item(self.user_id, self.bank.bank_id, cursor))
@@ -385,6 +391,8 @@ class BankSync:
             "entities_written": self.entities.written,
             "entities_deleted": self.entities.deleted,
             "products_written": self.products_written,
+            "fetch_ms": self.fetch_ms,
+            "flush_ms": int((time.monotonic() - flush_started) * 1000),
         }
         return self._result(started, counts)
 

@@ -11,6 +11,7 @@ What the mapping settles once, so nothing downstream guesses:
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -67,8 +68,12 @@ _PRODUCT_KINDS = {
 }
 
 
+_NOT_WORD = re.compile(r"[^0-9a-z_]")
+
+
 def _word(value: Any) -> str:
-    return "".join(ch for ch in str(value or "").lower() if ch.isalnum() or ch == "_")
+    """`Interim-Available ` → `interimavailable`: status and type words compared by letters only."""
+    return _NOT_WORD.sub("", str(value or "").lower())
 
 
 def signed(amount: Decimal, indicator: Any) -> Decimal:
