@@ -1,4 +1,4 @@
-"""A loan's outstanding amount comes from its own loan account when the bank has one.
+"""Loans and deposits are worth what their own accounts hold, when the bank has such accounts.
 
 The sandbox (and the list call of real banks) gives a loan agreement's `amount` as the sum lent;
 the loan account's balance (`Debit`, negative) is what is owed today.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from finpulse.analytics import EngineInput, compute_dashboard
 from finpulse.domain import AccountKind, BalanceType
-from tests.analytics.builders import TODAY, D, account, balance, loan
+from tests.analytics.builders import TODAY, D, account, balance, deposit, loan
 
 LOAN_ACC = account("vbank", "la", AccountKind.LOAN, number="45507810000000000009")
 
@@ -37,3 +37,18 @@ def test_outstanding_is_the_loan_accounts_balance_not_the_amount_lent() -> None:
 def test_without_a_loan_account_the_agreement_amount_stands() -> None:
     d = compute_dashboard(EngineInput(today=TODAY, agreements=[loan("vbank", "L-9", "100000.00", "12")]))
     assert d.debt.loans[0].outstanding == D("100000.00")
+
+
+def test_a_deposit_is_worth_its_deposit_accounts_balance() -> None:
+    dep_acc = account("vbank", "da", AccountKind.DEPOSIT, number="42305810000000000001")
+    agreement = deposit("vbank", "D-1", "800000.00", "8.5", account_number=dep_acc.number)
+    d = compute_dashboard(
+        EngineInput(
+            today=TODAY,
+            accounts=[dep_acc],
+            balances=[balance("vbank", "da", "1040000.00")],  # after top-ups
+            agreements=[agreement],
+        )
+    )
+    assert d.savings.total == D("1040000.00")
+    assert d.savings.items[0].amount == D("1040000.00")

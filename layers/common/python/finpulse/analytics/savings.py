@@ -31,6 +31,20 @@ class SavingsFigures:
     maturities: tuple[Maturity, ...]
 
 
+def deposit_account_balances(
+    accounts: Sequence[Account], balances: dict[tuple[str, str], list[Balance]]
+) -> dict[str, Decimal]:
+    """Account number → balance of each deposit account in its own currency."""
+    held: dict[str, Decimal] = {}
+    for account in accounts:
+        if account.kind is not AccountKind.DEPOSIT or not account.number:
+            continue
+        chosen = pick_balance(balances.get(account.key, []))
+        if chosen is not None and chosen.currency == account.currency:
+            held[account.number] = max(ZERO, chosen.amount)
+    return held
+
+
 def compute_savings(
     agreements: Sequence[Agreement],
     accounts: Sequence[Account],
@@ -55,10 +69,15 @@ def compute_savings(
         per_bank[bank_id] = per_bank.get(bank_id, ZERO) + in_base
         return in_base
 
+    held = deposit_account_balances(accounts, balances)
     for agreement in agreements:
         if not agreement.active or agreement.kind is not AgreementKind.DEPOSIT:
             continue
-        amount = agreement.outstanding if agreement.outstanding is not None else agreement.principal
+        # The deposit account's balance includes top-ups and capitalised interest; the agreement's
+        # amount is often the sum first deposited, so it only stands in without an account.
+        amount = held.get(agreement.account_number or "")
+        if amount is None:
+            amount = agreement.outstanding if agreement.outstanding is not None else agreement.principal
         amount = amount or ZERO
         in_base = add(agreement.bank_id, amount, agreement.currency)
         items.append(
