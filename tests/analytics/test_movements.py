@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from finpulse.analytics import Dashboard, EngineInput, compute_dashboard
+from finpulse.analytics import Dashboard, EngineInput, compute_dashboard, spending_report
+from finpulse.analytics.movements import Movements
 from finpulse.domain import AccountKind, Transaction
 from tests.analytics.builders import TODAY, D, account, balance, loan, monthly, tx
 
@@ -120,3 +121,27 @@ def test_an_account_number_counterparty_falls_back_to_the_description_for_the_la
     )
     d = _dashboard(rent)
     assert [b.label for b in d.bills] == ["аренда квартиры"]
+
+
+def test_spending_report_leaves_out_own_transfers_and_names_merchants_not_account_numbers() -> None:
+    moves = Movements.of([CURRENT, OTHER_BANK, LOAN_ACC, CARD_ACC], [])
+    txs = [
+        tx("vbank", "cur", "t1", "2025-11-10", "-42000.00", "Перевод", counterparty_name=OTHER_BANK.number),
+        tx("abank", "cur2", "t2", "2025-11-10", "42000.00", "Перевод", counterparty_name=CURRENT.number),
+        tx(
+            "vbank",
+            "cur",
+            "t3",
+            "2025-11-11",
+            "-5000.00",
+            "Платеж по кредиту №L-1",
+            counterparty_name="455078",
+        ),
+        tx("vbank", "loanacc", "t4", "2025-11-11", "4000.00", "Погашение основного долга"),
+    ]
+    start, end = TODAY.replace(day=1), TODAY
+    report = spending_report(
+        txs, start=start, end=end, group_by="merchant", loan_ids=["L-1"], movements=moves
+    )
+    assert [(r.key, r.amount) for r in report.rows] == [("Платеж по кредиту №L-1", D("5000.00"))]
+    assert (report.months[-1].income, report.months[-1].spending) == (D("0.00"), D("5000.00"))

@@ -204,7 +204,11 @@ def prepare(
                 bucket = by_category[category] = SpendBucket()
             bucket.amount += spent
             bucket.count += 1
-            merchant = tx.merchant_name or tx.counterparty_name or tx.description or "—"
+            texts = (tx.merchant_name, tx.counterparty_name, tx.description)
+            merchant = sources.get(texts)
+            if merchant is None:
+                merchant = sources[texts] = label_source(*texts)
+            merchant = merchant or "—"
             mbucket = by_merchant.get(merchant)
             if mbucket is None:
                 mbucket = by_merchant[merchant] = SpendBucket()

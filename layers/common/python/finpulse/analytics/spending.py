@@ -12,7 +12,14 @@ from finpulse.analytics import constants as c
 from finpulse.analytics.categories import CATEGORY_LABELS
 from finpulse.analytics.dates import add_months
 from finpulse.analytics.money import ZERO, Converter, kop
-from finpulse.analytics.prepared import Prepared, SpendBucket, classify_debit, unique_transactions
+from finpulse.analytics.movements import NO_MOVEMENTS, Movements
+from finpulse.analytics.prepared import (
+    Prepared,
+    SpendBucket,
+    classify_debit,
+    label_source,
+    unique_transactions,
+)
 from finpulse.analytics.results import (
     CategoryAmount,
     MerchantAmount,
@@ -90,6 +97,7 @@ def spending_report(
     timezone: str = c.DEFAULT_TIMEZONE,
     fx_rates: Mapping[str, Decimal] | None = None,
     base_currency: str = c.BASE_CURRENCY,
+    movements: Movements = NO_MOVEMENTS,
 ) -> SpendingReport:
     """Spending between `start` and `end` (local dates, both included), grouped by category,
     merchant or month, with the same de-duplication, currency and category rules as the dashboard."""
@@ -109,13 +117,19 @@ def spending_report(
             continue
         index = day.year * 12 + day.month - 1
         if amount >= ZERO:
-            month_in[index] = month_in.get(index, ZERO) + amount
+            label = label_source(tx.counterparty_name, tx.description, tx.merchant_name).lower()
+            interest = any(word in label for word in c.INCOME_EXCLUDE_WORDS)
+            if not movements.internal(tx, loan_payment=False, interest=interest):
+                month_in[index] = month_in.get(index, ZERO) + amount
+            continue
+        category = classify_debit(tx, ordered_ids)[0]
+        if movements.internal(tx, loan_payment=category == "loan_payments", interest=False):
             continue
         month_out[index] = month_out.get(index, ZERO) - amount
         if group_by == "category":
-            key = classify_debit(tx, ordered_ids)[0]
+            key = category
         elif group_by == "merchant":
-            key = tx.merchant_name or tx.counterparty_name or tx.description or "—"
+            key = label_source(tx.merchant_name, tx.counterparty_name, tx.description) or "—"
         else:
             key = _key(index)
         bucket = rows.setdefault(key, SpendBucket())

@@ -12,6 +12,7 @@ from typing import Literal
 
 from finpulse.analytics import spending_report
 from finpulse.analytics.constants import SPENDING_WINDOW_DAYS
+from finpulse.analytics.movements import Movements
 from finpulse.dashboard import clock, inputs, loader
 from finpulse.dashboard.views import SpendingResponse
 from finpulse.errors import Unprocessable
@@ -50,5 +51,7 @@ def report(user_id: str, *, start: date | None, end: date | None, group_by: Grou
         # Loan instalments are their own category, recognised by the agreement ids they name.
         loan_ids=data.loan_ids,
         timezone=stored.timezone,
+        # Transfers between the user's own accounts are not spending (as on the dashboard).
+        movements=Movements.of(data.accounts, data.agreements),
     )
     return SpendingResponse(today=today, report=result, freshness=reads.freshness_of(user_id))
