@@ -156,3 +156,14 @@ def test_no_read_path_creates_a_consent(api: Api, sandbox: Any) -> None:
     for bank in sandbox:
         counters = bank.admin.counters()["by_operation"]
         assert not any(op.endswith("/request") for op in counters), counters
+
+
+def test_a_bank_failing_while_polling_is_reported_beside_its_last_known_state(api: Api, sandbox: Any) -> None:
+    api.identify(vbank="team200-9", sbank="team200-9")
+    api.init(banks=["vbank", "sbank"])
+    sandbox.admin("sbank").set_faults(error_rate=1.0, paths=["/account-consents/*"], methods=["GET"])
+    state = api.refresh()
+    assert state["sbank"]["error"]["code"] == "BANK_UNAVAILABLE"
+    assert state["sbank"]["accounts"]["current"]["status"] == "pending"
+    assert state["vbank"]["error"] is None
+    assert state["vbank"]["connected"]
