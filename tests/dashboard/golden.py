@@ -73,7 +73,7 @@ def mean_spending(index: int, months: tuple[tuple[int, int], ...]) -> Decimal:
 
 LAST3 = ((2026, 8), (2026, 9), (2026, 10))
 WINDOW = (date(2026, 10, 22), TODAY)  # spending window: today − 29 … today
-MONTHS = ((2025, 12),) + tuple((2026, m) for m in range(1, 12))
+MONTHS = ((2025, 12), *((2026, m) for m in range(1, 12)))
 
 
 def timeline(

@@ -76,6 +76,7 @@ TOMORROW = (CASH - LEFT - DUE - BUFFER) / (DAYS - 1)
 ADP = min(DAILY * D("0.25"), CAR / DAYS)
 
 SPEND3 = mean_spending(1, LAST3)
+ORDER = ["abank/loan-team200-1-0108", "vbank/loan-team200-1-5072"]
 DTI = dti_points(PAYMENTS, SALARY)
 BUFFER_PTS = buffer_points(CASH, SPEND3)
 
@@ -140,8 +141,9 @@ SALARIED = Golden(
         "health.components.4.points": D("10.00"),  # regular income
         "health.score": score(DTI + BUFFER_PTS + 20 + 15 + 10),
         "health.next_action_code": "debt_to_income",  # lost 24.94 points vs buffer 20.61
-        "recommendations.repayment.avalanche.order": ["abank/loan-team200-1-0108", "vbank/loan-team200-1-5072"],
-        "recommendations.repayment.snowball.order": ["abank/loan-team200-1-0108", "vbank/loan-team200-1-5072"],
+        # Avalanche: 14.9 % before 9.8 %; snowball: 1 468 385.02 before 5 973 323.57.
+        "recommendations.repayment.avalanche.order": ORDER,
+        "recommendations.repayment.snowball.order": ORDER,
         "recommendations.repayment.avalanche.extra_monthly": kop(ADP * 365 / 12),
     },
     timeline=timeline(

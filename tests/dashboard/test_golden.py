@@ -15,10 +15,14 @@ import pytest
 
 from finpulse.dashboard import clock
 from tests.dashboard.golden import Golden, kop
+from tests.dashboard.golden_cards import CARDS_HEAVY
 from tests.dashboard.golden_salaried import SALARIED
+from tests.dashboard.golden_saver import SAVER
+from tests.dashboard.golden_student import STUDENT
+from tests.dashboard.golden_two_paydays import TWO_PAYDAYS
 from tests.sync.support import connect, refresh
 
-GOLDENS = [SALARIED]
+GOLDENS = [SALARIED, SAVER, CARDS_HEAVY, STUDENT, TWO_PAYDAYS]
 # 09:00 UTC = 12:00 in Moscow on the sandbox's reference date.
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -41,6 +45,8 @@ def _shape(path: str, actual: Any) -> Any:
         return [(b["bank_id"], Decimal(b["amount"])) for b in actual]
     if path == "income.streams":
         return [(s["label"], s["cadence"], Decimal(s["amount"]), s["next_date"]) for s in actual]
+    if path == "savings.by_bank":
+        return [(b["bank_id"], Decimal(b["amount"])) for b in actual]
     if path == "bills":
         return [(b["label"], Decimal(b["amount"]), b["next_date"]) for b in actual]
     return actual

@@ -187,7 +187,8 @@ def save(user_id: str, body: FinancialInputsBody) -> FinancialInputsResponse:
     """Store the inputs and bump the data version in one transaction (never one without the other)."""
     _check_goal_date(body)
     inputs = body.to_domain()
-    stamp = clock.now()
+    now = clock.now()
+    stamp = now.replace(microsecond=now.microsecond // 1000 * 1000)  # stored to the millisecond
     item = {
         **key(user_id),
         "d": to_json(inputs).decode(),
