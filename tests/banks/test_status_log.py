@@ -12,8 +12,9 @@ from finpulse.banks.errors import BankUnavailable
 from finpulse.banks.health import banks_health, merge, recent_calls
 from finpulse.banks.http import BankHttp
 from finpulse.banks.retry import Deadline
-from finpulse.banks.statuslog import iso, window_of
+from finpulse.banks.statuslog import BATCH, CallRecord, DynamoStatusLog, iso, window_of
 from finpulse.banks.tuning import tuning
+from finpulse.config import settings
 from tests.banks.support import bank
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -88,3 +89,28 @@ def test_get_api_banks_shows_health_per_bank(api_client: Any, make_user: Any, sa
     assert health["vbank"]["last_success_at"] is not None
     assert health["sbank"]["degraded"] is True
     assert health["sbank"]["last_error_outcome"] == "server_error"
+
+
+@pytest.mark.usefixtures("live")
+def test_call_records_are_batched_and_written_when_due(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BANK_STATUS_FLUSH_INTERVAL", "60")
+    tuning.cache_clear()
+    probe = f"probe-{uuid.uuid4().hex[:8]}"
+    since = datetime.now(UTC) - timedelta(seconds=1)
+    log = DynamoStatusLog(settings().bank_status_table)
+
+    def written() -> int:
+        return len(recent_calls(probe, since))
+
+    for _ in range(3):
+        log.record(CallRecord(probe, "accounts.list", "ok", 200, 1, 5.0))
+    assert written() == 0  # buffered: one BatchWriteItem later instead of three PutItems now
+    log.flush()
+    assert written() == 3
+    log.record(CallRecord(probe, "accounts.list", "ok", 200, 1, 5.0))
+    log.record(CallRecord(probe, "accounts.list", "timeout", None, 1, 3000.0))
+    assert written() == 5  # a failure is written at once, with what waited before it
+    for _ in range(BATCH):
+        log.record(CallRecord(probe, "accounts.list", "ok", 200, 1, 5.0))
+    assert written() == 5 + BATCH  # a full batch does not wait
+    tuning.cache_clear()

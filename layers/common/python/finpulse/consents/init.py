@@ -18,6 +18,7 @@ from finpulse.banks.consent_status import ConsentStatus
 from finpulse.banks.errors import BankError
 from finpulse.banks.registry import get_bank
 from finpulse.banks.retry import Deadline
+from finpulse.banks.statuslog import flushes_status_log
 from finpulse.banks.tuning import tuning
 from finpulse.config import settings
 from finpulse.consents import store
@@ -169,6 +170,7 @@ class BankErrorInProgress(FinPulseError):
         super().__init__(f"A {kind} consent at {bank_id} is being created by another request; retry shortly")
 
 
+@flushes_status_log
 def init_consents(user_id: str, request: InitRequest, deadline: Deadline) -> InitResponse:
     choices = request.choices()
     for choice in choices:

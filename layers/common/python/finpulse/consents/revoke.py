@@ -11,6 +11,7 @@ from __future__ import annotations
 from finpulse.banks.consent_status import ConsentStatus
 from finpulse.banks.errors import BankError
 from finpulse.banks.retry import Deadline
+from finpulse.banks.statuslog import flushes_status_log
 from finpulse.banks.tuning import tuning
 from finpulse.consents import store
 from finpulse.consents.data_cleanup import delete_consent_data
@@ -28,6 +29,7 @@ def tell_bank(record: ConsentRecord, deadline: Deadline) -> ErrorInfo | None:
     return None
 
 
+@flushes_status_log
 def revoke_consent(user_id: str, any_id: str, deadline: Deadline) -> RevokeResponse:
     record = find_for_caller(user_id, any_id)
     known = record.ids()

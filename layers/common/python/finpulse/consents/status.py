@@ -16,6 +16,7 @@ from finpulse.banks.consent_status import ConsentStatus
 from finpulse.banks.errors import BankError
 from finpulse.banks.registry import all_banks, get_bank
 from finpulse.banks.retry import Deadline
+from finpulse.banks.statuslog import flushes_status_log
 from finpulse.banks.tuning import tuning
 from finpulse.config import settings
 from finpulse.consents import store
@@ -84,6 +85,7 @@ def _needs_action(state: KindState) -> bool:
     return current.status != "approved" or current.near_expiry or state.renewal is not None
 
 
+@flushes_status_log
 def consents_status(
     user_id: str,
     deadline: Deadline,
@@ -136,6 +138,7 @@ def consents_status(
     return ConsentsStatus(banks=out, near_expiry_days=near_days, generated_at=now)
 
 
+@flushes_status_log
 def consent_detail(user_id: str, any_id: str, bank_id: str | None, deadline: Deadline) -> ConsentDetail:
     record = find_for_caller(user_id, any_id, bank_id)
     record = expire_by_clock(record, utcnow())
