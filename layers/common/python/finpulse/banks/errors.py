@@ -34,10 +34,11 @@ class BankError(FinPulseError):
         self.bank_code = bank_code
 
     def describe(self) -> dict[str, Any]:
-        """A loggable summary: never a token, URL or customer data (keys avoid LogRecord's own)."""
+        """A loggable summary: codes and ids only. The bank's message text stays out of logs — banks
+        echo customer ids and account numbers in it."""
         return {
             "code": self.code,
-            "reason": self.message,
+            "bank_code": self.bank_code,
             "bank_id": self.bank_id,
             "operation": self.operation,
             "http_status": self.http_status,
