@@ -24,6 +24,7 @@ def seed_data(user_id: str, bank_id: str) -> None:
         {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "ACC", "acc-1")},
         {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "BAL", "acc-1", "InterimBooked")},
         {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "CURSOR", "acc-1")},
+        {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "CARD", "card-1")},
         {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "AGR", "agr-1")},
         {"pk": tx_pk(user_id), "sk": tx_sk(moment, bank_id, "acc-1", "tx-1")},
         {"pk": tx_pk(user_id), "sk": tx_sk(moment, bank_id, "acc-1", "tx-2")},
@@ -50,7 +51,7 @@ def test_revoke_here_tells_the_bank_and_deletes_the_data_it_brought(api: Api, sa
     revoked = api.ok("DELETE", f"/api/consents/{consent['consent_id']}")
     assert revoked["revoked_at_bank"] is True
     assert revoked["consent"]["status"] == "revoked"
-    assert revoked["deleted_items"] == 5  # ACC, BAL, CURSOR and this bank's 2 transactions
+    assert revoked["deleted_items"] == 6  # ACC, BAL, CARD, CURSOR and this bank's 2 transactions
     assert revoked["not_deleted"] == []
     left = stored_keys(api.user.sub)
     assert any("otherbank" in k for k in left)  # another bank's data is untouched

@@ -1,9 +1,10 @@
 """Data minimisation: when a consent is revoked, delete the data it brought in.
 
 The data table's layout is the sync pipeline's (finpulse.sync.layout): per user and bank,
-`BANK#<bank>#ACC|BAL|CURSOR#...` items came with the account consent and `AGR|CARD` items with the
-product consent; transactions (`pk TX#<uid>`) carry the bank in their sort key. Payment consents
-bring no bank data in (the payment history is FinPulse's own record of what the user did).
+`BANK#<bank>#ACC|BAL|CARD|CURSOR#...` items came with the account consent (cards are read under
+it, with `ReadCards`) and `AGR` items with the product consent; transactions (`pk TX#<uid>`) carry
+the bank in their sort key. Payment consents bring no bank data in (the payment history is
+FinPulse's own record of what the user did).
 
 Deletion is bounded by the caller's deadline; what could not be deleted in time (or at all) is
 reported, never hidden.
@@ -22,7 +23,7 @@ from finpulse.consents.records import Kind
 from finpulse.observability import logger
 from finpulse.storage.dynamo import table
 
-ENTITIES: dict[str, tuple[str, ...]] = {"accounts": ("ACC", "BAL", "CURSOR"), "products": ("AGR", "CARD")}
+ENTITIES: dict[str, tuple[str, ...]] = {"accounts": ("ACC", "BAL", "CARD", "CURSOR"), "products": ("AGR",)}
 # Stop deleting with this much time left, so the answer (and the report) still gets out.
 RESERVE_SECONDS = 0.5
 

@@ -125,7 +125,8 @@ class _BankInit:
         self, kind: Kind, options: dict[str, Any], customer_id: str, fp: str, replaces: str | None
     ) -> ConsentRecord | None:
         if not store.try_mark_creating(self.user_id, self.bank_id, kind, fp, utcnow(), CREATE_MARKER_SECONDS):
-            return self._wait_for_other(kind, fp, customer_id)
+            before = {r.local_id for r in self._existing(kind, fp, customer_id)}
+            return self._wait_for_other(kind, fp, customer_id, before)
         try:
             body, permissions = request_body(kind, options)
             client = client_for(self.bank_id)
@@ -152,11 +153,14 @@ class _BankInit:
         finally:
             store.done_creating(self.user_id, self.bank_id, kind, fp)
 
-    def _wait_for_other(self, kind: Kind, fp: str, customer_id: str) -> ConsentRecord | None:
+    def _wait_for_other(
+        self, kind: Kind, fp: str, customer_id: str, before: set[str]
+    ) -> ConsentRecord | None:
+        """Another request holds the create marker: wait for the consent it creates."""
         until = time.monotonic() + min(WAIT_FOR_OTHER_SECONDS, self.deadline.remaining())
         while time.monotonic() < until:
             time.sleep(0.1)
-            same = [r for r in self._existing(kind, fp, customer_id) if not r.final()]
+            same = [r for r in self._existing(kind, fp, customer_id) if r.local_id not in before]
             if same:
                 return same[-1]
         return None
