@@ -32,15 +32,14 @@ from finpulse.sync import bankcalls, catalog, clock, freshness, normalise, versi
 from finpulse.sync import cursor as cursors
 from finpulse.sync import snapshot as snapshots
 from finpulse.sync.account_tx import AccountTx
+from finpulse.sync.bank_types import BankTypes, Handler
 from finpulse.sync.batch import BatchWriter
 from finpulse.sync.connection import BankConnection, record_consent_problem
-from finpulse.sync.entities import ACCOUNT, AGREEMENT, BALANCE, CARD, EntityWriter
+from finpulse.sync.entities import ACCOUNT, BALANCE, EntityWriter
 from finpulse.sync.freshness import TypeState
 from finpulse.sync.pager import Pager
 from finpulse.sync.result import BankSyncResult, Outcome
 from finpulse.sync.txstore import TxApplier, TxCounts, stored_since
-
-Handler = Callable[[Any], None]
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ class SyncOptions:
     catalog_max_age: timedelta = catalog.DEFAULT_MAX_AGE
 
 
-class BankSync:
+class BankSync(BankTypes):
     def __init__(
         self,
         user_id: str,
@@ -205,105 +204,6 @@ class BankSync:
             limit=self.bank.page_limit,
             since=state.since,
         )
-
-    # --- other types ------------------------------------------------------------------------
-    def _on_balances(self, account_id: str) -> Handler:
-        def handle(items: Any) -> None:
-            for item in items:
-                value = normalise.balance(self.bank.bank_id, item)
-                if value is not None:
-                    self.entities.put(BALANCE, (value.account_id, value.type.value), value)
-            self.balances_ok.add(account_id)
-
-        return handle
-
-    def _start_agreements(self) -> None:
-        consent = self.conn.product_consent_id
-        if consent is None:
-            self.types["agreements"] = "not_permitted"
-            return
-        self.agreements_failed = False
-
-        def listed(items: Any) -> None:
-            self.agreements_pending = len(items)
-            for item in items:
-                self._submit(
-                    bankcalls.agreement_detail,
-                    (self.client, item.agreement_id, self.conn.customer_id, consent, self.deadline),
-                    self._on_agreement(item),
-                    self._agreement_failed(item.agreement_id),
-                )
-            self._agreements_maybe_done()
-
-        self._submit(
-            self.client.agreements,
-            (self.conn.customer_id, consent, self.deadline),
-            listed,
-            self._agreements_list_failed,
-        )
-
-    def _on_agreement(self, listed: Any) -> Handler:
-        def handle(detail: Any) -> None:
-            self.entities.put(
-                AGREEMENT, (listed.agreement_id,), normalise.agreement(self.bank.bank_id, listed, detail)
-            )
-            self.agreements_pending -= 1
-            self._agreements_maybe_done()
-
-        return handle
-
-    def _agreement_failed(self, agreement_id: str) -> Callable[[BankError], None]:
-        def handle(exc: BankError) -> None:
-            self.entities.keep(AGREEMENT, (agreement_id,))  # the stored one (with its rate) stays
-            self.agreements_failed = True
-            self.errors.append(exc)
-            self.agreements_pending -= 1
-            self._agreements_maybe_done()
-
-        return handle
-
-    def _agreements_list_failed(self, exc: BankError) -> None:
-        self.types["agreements"] = "stale"
-        self.errors.append(exc)
-
-    def _agreements_maybe_done(self) -> None:
-        if self.agreements_pending:
-            return
-        if self.agreements_failed:
-            self.types["agreements"] = "stale"
-        else:
-            self.entities.remove_unseen(AGREEMENT)
-            self.types["agreements"] = "ok"
-
-    def _on_cards(self, items: Any) -> None:
-        for raw in items:
-            number = str(raw.get("accountNumber") or "")
-            self.entities.put(
-                CARD,
-                (str(raw.get("cardId")),),
-                normalise.card(self.bank.bank_id, raw, self.account_numbers.get(number)),
-            )
-        self.entities.remove_unseen(CARD)
-        self.types["cards"] = "ok"
-
-    def _cards_failed(self, exc: BankError) -> None:
-        if isinstance(exc, InsufficientPermissions):
-            self.types["cards"] = "not_permitted"
-            return
-        self.types["cards"] = "stale"
-        self.errors.append(exc)
-
-    def _on_products(self, items: Any) -> None:
-        products = [normalise.product(self.bank.bank_id, raw) for raw in items if raw.get("productId")]
-        self.products_written = catalog.store(self.bank.bank_id, products, self.writer)
-        self.types["products"] = "ok"
-
-    def _type_failed(self, name: str) -> Callable[[BankError], None]:
-        def handle(exc: BankError) -> None:
-            self.types[name] = "stale"
-            self._failed(exc)
-
-        return handle
 
     # --- plumbing ---------------------------------------------------------------------------
     def _failed(self, exc: BankError) -> None:
