@@ -1,5 +1,5 @@
 """Tests against the sandbox banks (real HTTP) with the emulated AWS side configured."""
 
-from tests.banks.support import live
+from tests.banks.support import atomic_emulator, live
 
-__all__ = ["live"]
+__all__ = ["atomic_emulator", "live"]

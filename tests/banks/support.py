@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from moto.core.botocore_stubber import BotocoreStubber
 
 from devstack.inprocess_stack import InProcessStack
 from finpulse.banks.registry import BankConfig, get_bank
@@ -70,3 +72,18 @@ def live(aws_stack: InProcessStack, sandbox: object) -> Iterator[InProcessStack]
     with fast_tuning():
         yield aws_stack
     settings.cache_clear()
+
+
+@pytest.fixture
+def atomic_emulator(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DynamoDB applies each conditional write atomically; moto checks and writes in two steps, so
+    threads can interleave between them. Serialising the emulator's request handling restores
+    DynamoDB's guarantee (and nothing more): the code under test is unchanged."""
+    lock = threading.RLock()
+    original = BotocoreStubber.process_request
+
+    def atomic(self: BotocoreStubber, request: Any) -> Any:
+        with lock:
+            return original(self, request)
+
+    monkeypatch.setattr(BotocoreStubber, "process_request", atomic)

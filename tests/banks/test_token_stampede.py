@@ -7,7 +7,6 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
-from moto.core.botocore_stubber import BotocoreStubber
 
 from finpulse.banks.retry import Deadline
 from finpulse.banks.token_store import TokenStore, fingerprint
@@ -16,21 +15,6 @@ from finpulse.config import settings
 from tests.banks.support import bank, cold_provider
 
 pytestmark = pytest.mark.usefixtures("live")
-
-
-@pytest.fixture
-def atomic_emulator(monkeypatch: pytest.MonkeyPatch) -> None:
-    """DynamoDB applies each conditional write atomically; moto checks and writes in two steps, so
-    threads can interleave between them. Serialising the emulator's request handling restores
-    DynamoDB's guarantee (and nothing more): the code under test is unchanged."""
-    lock = threading.RLock()
-    original = BotocoreStubber.process_request
-
-    def atomic(self: BotocoreStubber, request: Any) -> Any:
-        with lock:
-            return original(self, request)
-
-    monkeypatch.setattr(BotocoreStubber, "process_request", atomic)
 
 
 @pytest.mark.usefixtures("atomic_emulator")
