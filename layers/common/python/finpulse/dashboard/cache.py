@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from finpulse.config import settings
 from finpulse.dashboard import inputs
 from finpulse.dashboard.layout import DASHBOARD_SK, INPUTS_SK
@@ -97,6 +95,8 @@ def read(user_id: str, bank_ids: list[str]) -> Snapshot:
 def write(user_id: str, cached: CachedDashboard) -> bool:
     """Store unless a dashboard of a newer data version is already there (two requests computing
     at once, or a slow one finishing after a sync: the newer result wins). False if skipped."""
+    from botocore.exceptions import ClientError  # deferred: botocore's import is a cold-start cost
+
     item: dict[str, Any] = {
         **_key(user_id, DASHBOARD_SK),
         "version": cached.version,

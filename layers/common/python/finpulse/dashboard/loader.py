@@ -10,12 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from boto3.dynamodb.conditions import Key
 from pydantic import TypeAdapter
 
-from finpulse.analytics import EngineInput
 from finpulse.analytics.constants import SPENDING_MONTHS
 from finpulse.config import settings
 from finpulse.dashboard.inputs import StoredInputs
@@ -24,6 +22,9 @@ from finpulse.storage.dynamo import table
 from finpulse.sync import catalog, codec
 from finpulse.sync.entities import ACCOUNT, AGREEMENT, BALANCE
 from finpulse.sync.layout import TX_HIGH, tx_pk, tx_time, user_pk
+
+if TYPE_CHECKING:
+    from finpulse.analytics.engine import EngineInput
 
 # Time zones are at most 14 h from UTC: a local day lies within one UTC day either side.
 _ZONE_SLACK = timedelta(days=1)
@@ -56,6 +57,8 @@ def _query_all(**kwargs: Any) -> list[dict[str, Any]]:
 
 
 def entities(user_id: str) -> Entities:
+    from boto3.dynamodb.conditions import Key  # deferred: boto3's import is a cold-start cost
+
     items = _query_all(KeyConditionExpression=Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with("BANK#"))
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for item in items:
@@ -75,6 +78,8 @@ def _transactions_adapter() -> TypeAdapter[list[Transaction]]:
 def transactions(user_id: str, start: date, end: date | None = None) -> list[Transaction]:
     """Transactions booked from `start` (local date) to `end` (inclusive; open without one), with a
     day of slack each side for the time zone; the engine and the spending report pick local days."""
+    from boto3.dynamodb.conditions import Key
+
     low = tx_time(datetime.combine(start - _ZONE_SLACK, time.min, UTC))
     high = tx_time(datetime.combine(end + 2 * _ZONE_SLACK, time.min, UTC)) if end else TX_HIGH
     items = _query_all(
@@ -110,6 +115,8 @@ def consents(user_id: str) -> tuple[set[str], list[ConsentExpiry]]:
 
 
 def engine_input(user_id: str, stored: StoredInputs, today: date) -> EngineInput:
+    from finpulse.analytics.engine import EngineInput
+
     data = entities(user_id)
     connected, expiries = consents(user_id)
     banks = sorted(connected | data.bank_ids)

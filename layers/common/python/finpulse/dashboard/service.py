@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from finpulse.banks.registry import all_banks
-from finpulse.dashboard import cache, clock, loader
+from finpulse.dashboard import cache, clock
 from finpulse.dashboard.cache import CachedDashboard
 from finpulse.observability import logger
 from finpulse.sync.freshness import BankFreshness
@@ -46,7 +46,9 @@ def _bank_ids() -> list[str]:
 
 
 def _compute(user_id: str, snapshot: cache.Snapshot, today: date) -> CachedDashboard:
-    from finpulse.analytics import compute_dashboard  # deferred: a cache hit never needs the engine
+    # Deferred: a cache hit needs neither the engine nor the loaders (cold-start import cost).
+    from finpulse.analytics.engine import compute_dashboard
+    from finpulse.dashboard import loader
 
     data = loader.engine_input(user_id, snapshot.inputs, today)
     dashboard = compute_dashboard(data)

@@ -10,13 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
-from finpulse.analytics import spending_report
 from finpulse.analytics.constants import SPENDING_WINDOW_DAYS
-from finpulse.analytics.movements import Movements
-from finpulse.dashboard import clock, inputs, loader
+from finpulse.dashboard import clock, inputs
 from finpulse.dashboard.views import SpendingResponse
 from finpulse.errors import Unprocessable
-from finpulse.sync import reads
 
 GroupBy = Literal["category", "merchant", "month"]
 MAX_RANGE_DAYS = 731
@@ -39,6 +36,12 @@ def _range(start: date | None, end: date | None, today: date) -> tuple[date, dat
 
 
 def report(user_id: str, *, start: date | None, end: date | None, group_by: GroupBy) -> SpendingResponse:
+    # Deferred: the report's code and boto3 load on the first request, not in the cold-start import.
+    from finpulse.analytics.movements import Movements
+    from finpulse.analytics.spending import spending_report
+    from finpulse.dashboard import loader
+    from finpulse.sync import reads
+
     stored = inputs.load(user_id)
     today = clock.local_today(stored.timezone)
     start, end = _range(start, end, today)
