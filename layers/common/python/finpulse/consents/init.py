@@ -113,21 +113,32 @@ class _BankInit:
         if current is not None and not renewing:
             return InitResult(bank_id=self.bank_id, kind=kind, outcome="reused", consent=self.view(current))
         replaces = current.local_id if renewing and current is not None else None
-        created = self._create(kind, options, customer_id, fp, replaces=replaces)
+        before = {r.local_id for r in same}
+        created = self._create(kind, options, customer_id, fp, replaces=replaces, before=before)
         if created is None:
-            raise BankErrorInProgress(self.bank_id, kind)
+            raise ConsentInProgress(self.bank_id, kind)
         outcome = "renewal_created" if created.replaces else "created"
         if created.replaces and created.status is ConsentStatus.APPROVED:
             switch_over(created, self.deadline)  # auto-approved renewal: switch at once
         return InitResult(bank_id=self.bank_id, kind=kind, outcome=outcome, consent=self.view(created))
 
     def _create(
-        self, kind: Kind, options: dict[str, Any], customer_id: str, fp: str, replaces: str | None
+        self,
+        kind: Kind,
+        options: dict[str, Any],
+        customer_id: str,
+        fp: str,
+        replaces: str | None,
+        before: set[str],
     ) -> ConsentRecord | None:
+        """Create at the bank under the create marker; `before` = the ids this call already saw."""
         if not store.try_mark_creating(self.user_id, self.bank_id, kind, fp, utcnow(), CREATE_MARKER_SECONDS):
-            before = {r.local_id for r in self._existing(kind, fp, customer_id)}
             return self._wait_for_other(kind, fp, customer_id, before)
         try:
+            # Another request may have created it between our read and our marker.
+            fresh = self._created_since(kind, fp, customer_id, before)
+            if fresh is not None:
+                return fresh
             body, permissions = request_body(kind, options)
             client = client_for(self.bank_id)
             answer = client.create_consent(kind, customer_id, body, self.deadline)
@@ -160,13 +171,17 @@ class _BankInit:
         until = time.monotonic() + min(WAIT_FOR_OTHER_SECONDS, self.deadline.remaining())
         while time.monotonic() < until:
             time.sleep(0.1)
-            same = [r for r in self._existing(kind, fp, customer_id) if r.local_id not in before]
-            if same:
-                return same[-1]
+            fresh = self._created_since(kind, fp, customer_id, before)
+            if fresh is not None:
+                return fresh
         return None
 
+    def _created_since(self, kind: Kind, fp: str, customer_id: str, before: set[str]) -> ConsentRecord | None:
+        fresh = [r for r in self._existing(kind, fp, customer_id) if r.local_id not in before]
+        return fresh[-1] if fresh else None
 
-class BankErrorInProgress(FinPulseError):
+
+class ConsentInProgress(FinPulseError):
     status = 409
     code = "CONSENT_IN_PROGRESS"
 
