@@ -340,3 +340,18 @@ def test_a_full_refresh_with_include_dashboard_leaves_a_warm_cache(
     assert body["from_cache"] is True
     assert body["data_version"] == done["data_version"]
     assert [f["status"] for f in body["freshness"]] == ["fresh", "fresh", "fresh"]
+
+
+def test_every_answer_matches_its_documented_model(api_client: Any, user: Any) -> None:
+    """The handlers splice cached JSON instead of building models: the OpenAPI models must still
+    describe exactly what is sent."""
+    from finpulse.dashboard import views
+    from finpulse.dashboard.sections import SECTIONS as MODELS
+
+    store(user.sub, salaried().data)
+    views.DashboardResponse.model_validate(get(api_client, user, "/api/dashboard"))
+    paths = {name: "/api/" + name.replace("_", "-") for name in MODELS}
+    paths["refinance"] = "/api/refinance/optimize-loans"
+    for name, (_, model) in MODELS.items():
+        model.model_validate(get(api_client, user, paths[name]))
+    views.SpendingResponse.model_validate(get(api_client, user, "/api/spending?group_by=merchant"))
