@@ -106,6 +106,9 @@ class Golden:
     def spending(self) -> dict[str, Decimal]:
         return customer(self.index).spending_by_category(*WINDOW)
 
+    def merchants(self) -> list[tuple[str, Decimal]]:
+        return customer(self.index).top_merchants(*WINDOW)
+
     def months(self) -> list[tuple[str, Decimal, Decimal]]:
         rows = []
         for y, m in MONTHS:

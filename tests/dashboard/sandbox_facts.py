@@ -128,6 +128,16 @@ class Customer:
                 sums[category(m.tx, self.loan_ids)] += -m.signed
         return {k: rub(v) for k, v in sums.items()}
 
+    def top_merchants(self, start: date, end: date, count: int = 10) -> list[tuple[str, Decimal]]:
+        """Merchant name, else counterparty (unless only an account number), else the description."""
+        sums: dict[str, int] = defaultdict(int)
+        for m in self.window(start, end):
+            if m.signed < 0:
+                other = m.tx.counterparty if m.tx.counterparty and not m.tx.counterparty.isdigit() else None
+                sums[(m.tx.merchant or {}).get("name") or other or m.tx.info] += -m.signed
+        ranked = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(name, rub(v)) for name, v in ranked[:count]]
+
     def month_flows(self, year: int, month: int) -> tuple[Decimal, Decimal]:
         inflow = outflow = 0
         for m in self.flows():

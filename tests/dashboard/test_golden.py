@@ -96,6 +96,9 @@ def test_golden_dashboard(
         mismatches.append(f"spending by category: {spending} != {hand}")
     if Decimal(d["spending"]["total"]) != kop(sum(hand.values(), Decimal(0))):
         mismatches.append(f"spending total {d['spending']['total']}")
+    merchants = [(m["merchant"], Decimal(m["amount"])) for m in d["spending"]["by_merchant"]]
+    if merchants != golden.merchants():
+        mismatches.append(f"merchants: {merchants} != {golden.merchants()}")
     months = [(m["month"], Decimal(m["income"]), Decimal(m["spending"])) for m in d["spending"]["by_month"]]
     if months != [(k, kop(i), kop(o)) for k, i, o in golden.months()]:
         mismatches.append(f"months: {months} != {golden.months()}")
