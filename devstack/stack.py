@@ -28,6 +28,7 @@ from devstack.motoserver import MotoServer, start_moto
 from devstack.provision import boto_clients, provision
 from devstack.resources import LocalResources
 from devstack.schedule import Scheduler, fire_to_state_machine
+from devstack.seed import seed_demo_identities
 from devstack.template import ROOT
 from devstack.watch import CodeWatcher
 
@@ -149,9 +150,23 @@ class LocalStack:
             bank_thread.join()
             if bank_errors:
                 raise bank_errors[0]
+        if opts.banks:  # the demo login is customer team200-1 at every sandbox bank
+            threading.Thread(
+                target=self._seed_demo,
+                args=(clients, sorted(local_banks.overrides)),
+                name="seed",
+                daemon=True,
+            ).start()
         if opts.prewarm:  # after the start-up rush; routed functions first (the UI calls them)
             fns = sorted(self.resources.functions.values(), key=lambda f: f.logical_id not in self._routed())
             threading.Thread(target=self.pool.prewarm, args=(fns,), name="prewarm", daemon=True).start()
+
+    def _seed_demo(self, clients: Any, bank_ids: list[str]) -> None:
+        assert self.resources is not None
+        try:
+            seed_demo_identities(self.api_url, clients, self.resources, bank_ids)
+        except Exception:
+            log.exception("seeding the demo user's bank identities failed")
 
     def _routed(self) -> set[str]:
         assert self.api is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -56,6 +57,18 @@ def test_the_api_answers_through_sandboxes_with_the_authorizer(dev_stack: DevSta
     assert me.json()["email"] == "demo@finpulse.dev"
     banks = httpx.get(f"{dev_stack.api_url}/api/banks", headers={"Authorization": f"Bearer {token}"})
     assert [b["bank_id"] for b in banks.json()["banks"]] == ["vbank", "abank", "sbank"]
+
+
+def test_the_demo_user_is_team200_1_at_every_sandbox_bank(dev_stack: DevStackProcess) -> None:
+    headers = {"Authorization": f"Bearer {_sign_in(dev_stack)}"}
+    deadline = time.monotonic() + 30  # seeded in the background right after start-up
+    identities: dict[str, str] = {}
+    while time.monotonic() < deadline and len(identities) < 3:
+        answer = httpx.get(f"{dev_stack.api_url}/api/me/banks", headers=headers, timeout=30)
+        assert answer.status_code == 200, answer.text
+        identities = {i["bank_id"]: i["customer_id"] for i in answer.json()["identities"]}
+        time.sleep(0.2)
+    assert identities == {"vbank": "team200-1", "abank": "team200-1", "sbank": "team200-1"}
 
 
 def test_the_spa_and_its_config_share_the_origin(dev_stack: DevStackProcess) -> None:
