@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from boto3.dynamodb.conditions import Key
-
 from finpulse.banks.registry import all_banks
 from finpulse.config import settings
 from finpulse.domain import Account, Agreement, Balance
@@ -18,6 +16,8 @@ from finpulse.sync.views import AccountView, AgreementView
 
 
 def _entities(user_id: str, kinds: set[str], bank_id: str | None) -> list[dict[str, Any]]:
+    from boto3.dynamodb.conditions import Key  # deferred: boto3 costs ~250 ms of import
+
     prefix = f"BANK#{bank_id}#" if bank_id else "BANK#"
     kwargs: dict[str, Any] = {
         "KeyConditionExpression": Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(prefix),

@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from boto3.dynamodb.conditions import Key
-
 from finpulse.config import settings
 from finpulse.storage.dynamo import table
 from finpulse.sync import cursor as cursors
@@ -29,6 +27,8 @@ class BankSnapshot:
 
 
 def load(user_id: str, bank_id: str) -> BankSnapshot:
+    from boto3.dynamodb.conditions import Key  # deferred: boto3 costs ~250 ms of import
+
     data = table(settings().data_table)
     snapshot = BankSnapshot()
     cursor_prefix = f"{bank_prefix(bank_id)}{cursors.KIND}#"

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 
-from boto3.dynamodb.conditions import Key
-
 from finpulse.analytics.categories import categorise
 from finpulse.config import settings
 from finpulse.domain import Transaction
@@ -92,6 +90,8 @@ def _range(f: TxFilter) -> tuple[str, str]:
 def query(
     user_id: str, f: TxFilter, *, limit: int, cursor: str | None
 ) -> tuple[list[Transaction], str | None]:
+    from boto3.dynamodb.conditions import Key  # deferred: boto3 costs ~250 ms of import
+
     low, high = _range(f)
     condition: Any = Key("pk").eq(tx_pk(user_id))
     start_sk = decode_cursor(cursor) if cursor else None

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from boto3.dynamodb.conditions import Key
-
 from finpulse.config import settings
 from finpulse.domain import Transaction, TransactionStatus
 from finpulse.storage.dynamo import table
@@ -39,6 +37,8 @@ def stored_since(user_id: str, bank_id: str, since: datetime | None) -> dict[str
     Projects only keys and hashes. The sort key starts with the booking time, so this reads the
     user's recent window across banks and keeps this bank's part.
     """
+    from boto3.dynamodb.conditions import Key  # deferred: boto3 costs ~250 ms of import
+
     condition: Any = Key("pk").eq(tx_pk(user_id))
     if since is not None:
         condition = condition & Key("sk").gte(tx_time(since))
