@@ -43,8 +43,7 @@ def test_layer_pins_its_whole_closure() -> None:
         for raw in requires(name) or []:
             req = Requirement(raw)
             wanted = req.marker is None or any(
-                req.marker.evaluate({"extra": extra, "python_version": "3.12"})
-                for extra in ("", "parser")
+                req.marker.evaluate({"extra": extra, "python_version": "3.12"}) for extra in ("", "parser")
             )
             if not wanted:
                 continue
