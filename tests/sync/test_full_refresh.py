@@ -34,3 +34,21 @@ def test_full_refresh_of_three_banks_stores_everything_and_invalidates_caches(
     # Amounts are signed decimals, timestamps UTC.
     sample = body_of(tx_items(user.sub, "vbank")[0])
     assert sample["booked_at"].endswith("Z")
+
+
+def test_include_dashboard_leaves_a_dashboard_cached_for_the_new_data_version(
+    live: Any, api_client: Any, make_user: Any, sandbox: Any
+) -> None:
+    user: SignedInUser = make_user()
+    connect(api_client, user, sandbox, customer="team200-8", banks=["vbank", "abank"])
+
+    done = refresh(api_client, user, include_dashboard=True)
+
+    assert done["state"] == "succeeded", done
+    wait_lock_free(live, user.sub)
+    from finpulse.dashboard import cache
+
+    snapshot = cache.read(user.sub, ["vbank", "abank"])
+    assert snapshot.cached is not None
+    assert snapshot.cached.version == done["data_version"] == versioning.current_version(user.sub)
+    assert api_client.get("/api/dashboard", headers=user.auth_header).status_code == 200

@@ -147,12 +147,12 @@ def finalise(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def _recompute_dashboard(user_id: str) -> None:
-    """`include_dashboard`: warm the dashboard cache for the new data version (the version bump
-    alone already invalidated the old one). Best effort: the refresh has succeeded either way, and
-    the next dashboard read computes what this could not."""
-    from finpulse.dashboard import service  # deferred: only refreshes that ask pay for the engine
+    """`include_dashboard`: compute and cache the dashboard for the new data version now (the
+    version bump alone already made the old one invalid). A failure here is logged and never fails
+    the refresh: the dashboard is then computed on its next read."""
+    from finpulse.dashboard.service import recompute  # deferred: the engine is only needed here
 
     try:
-        service.recompute(user_id)
+        recompute(user_id)
     except Exception:
-        logger.exception("dashboard recompute after the refresh failed")
+        logger.exception("dashboard not recomputed after the refresh")
