@@ -1,7 +1,9 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { Boot } from "./Boot";
-import "./styles.css";
+import "./styles/base.css";
+import "./styles/shell.css";
+import "./styles/components.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");
