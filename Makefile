@@ -1,6 +1,8 @@
 # FinPulse — every entry point a developer or CI needs. `make dev` and `make test` set
 # themselves up on a fresh machine (venv with Python 3.12, pinned deps, npm ci, Chromium).
 SHELL := /bin/bash
+# CI reads the last lines for the test summary: keep make from printing after pytest.
+MAKEFLAGS += --no-print-directory
 .DEFAULT_GOAL := help
 
 VENV        := .venv
