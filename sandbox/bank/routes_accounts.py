@@ -15,20 +15,23 @@ MAX_LIMIT = 500  # the spec's hard maximum; a bank may cap lower (limit_cap)
 def register(router: Router, bank: Bank) -> None:
     state = bank.state
 
-    def account_for(req: Request, team: str, permission: str) -> Account:
-        acc = state.accounts.get(req.params["account_id"])
-        client_id = req.query.get("client_id")
-        if acc is None or (client_id and client_id != acc.customer_id):
-            raise ApiError(404, "ACCOUNT_NOT_FOUND", "Account not found")
+    def require_account_consent(req: Request, team: str, customer_id: str, permission: str) -> None:
         consents.require(
             bank,
             req,
             team=team,
             kind="account",
             header="x-consent-id",
-            customer_id=acc.customer_id,
+            customer_id=customer_id,
             permission=permission,
         )
+
+    def account_for(req: Request, team: str, permission: str) -> Account:
+        acc = state.accounts.get(req.params["account_id"])
+        client_id = req.query.get("client_id")
+        if acc is None or (client_id and client_id != acc.customer_id):
+            raise ApiError(404, "ACCOUNT_NOT_FOUND", "Account not found")
+        require_account_consent(req, team, acc.customer_id, permission)
         return acc
 
     async def list_accounts(req: Request) -> Response:
@@ -36,15 +39,7 @@ def register(router: Router, bank: Bank) -> None:
         client_id = req.q_str("client_id", required=True)
         req.check()
         assert client_id is not None
-        consents.require(
-            bank,
-            req,
-            team=team,
-            kind="account",
-            header="x-consent-id",
-            customer_id=client_id,
-            permission="ReadAccountsDetail",
-        )
+        require_account_consent(req, team, client_id, "ReadAccountsDetail")
         holder = state.holder(client_id)
         items = [a.summary(holder) for a in state.accounts_of.get(client_id, []) if a.status == "Enabled"]
         return json_response(
@@ -115,15 +110,7 @@ def register(router: Router, bank: Bank) -> None:
         client_id = req.q_str("client_id", required=True)
         req.check()
         assert client_id is not None
-        consents.require(
-            bank,
-            req,
-            team=team,
-            kind="account",
-            header="x-consent-id",
-            customer_id=client_id,
-            permission="ReadCards",
-        )
+        require_account_consent(req, team, client_id, "ReadCards")
         items = [
             c.render(state.accounts[c.account_id]) for c in state.cards.values() if c.customer_id == client_id
         ]
@@ -135,15 +122,7 @@ def register(router: Router, bank: Bank) -> None:
         client_id = req.query.get("client_id")
         if card is None or (client_id and client_id != card.customer_id):
             raise ApiError(404, "CARD_NOT_FOUND", "Card not found")
-        consents.require(
-            bank,
-            req,
-            team=team,
-            kind="account",
-            header="x-consent-id",
-            customer_id=card.customer_id,
-            permission="ReadCards",
-        )
+        require_account_consent(req, team, card.customer_id, "ReadCards")
         return json_response({"data": card.render(state.accounts[card.account_id]), "meta": {}})
 
     router.add("GET", "/accounts", list_accounts)
