@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
 from sandbox.bank.context import Bank, team_of
 from sandbox.bank.http import ApiError, Request
+from sandbox.bank.spelling import spell
 from sandbox.model import Consent, iso, utcnow
 
 
@@ -149,6 +151,24 @@ def revoke(bank: Bank, consent: Consent) -> None:
 def approval_link(bank: Bank, consent: Consent) -> str:
     """The customer's banking-app page for this request (``links.consentApproval``)."""
     return f"{bank.settings.base_url}/app/consents/{consent.request_id}"
+
+
+def request_answer(bank: Bank, consent: Consent, self_path: str, **extra: Any) -> dict[str, Any]:
+    """The answer to a product or payment consent request, as the real sandbox shapes it."""
+    auto = consent.consent_id is not None
+    links = {"self": f"{self_path}/{consent.consent_id or consent.request_id}"}
+    if not auto:
+        links["consentApproval"] = approval_link(bank, consent)
+    return {
+        "request_id": consent.request_id,
+        "consent_id": consent.consent_id,
+        "status": spell(consent.status, "request", bank.status_style()),
+        **extra,
+        "auto_approved": auto,
+        "message": "Согласие одобрено автоматически" if auto else "Требуется одобрение клиента",
+        "valid_until": consent.expires,
+        "links": links,
+    }
 
 
 def parse_time(value: str | None) -> datetime | None:

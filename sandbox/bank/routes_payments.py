@@ -68,21 +68,8 @@ def register(router: Router, bank: Bank) -> None:
             expires=expires,
             prefixes=("pcr", "pcon"),
         )
-        auto = c.consent_id is not None
-        links = {"self": f"/payment-consents/{c.consent_id or c.request_id}"}
-        if not auto:
-            links["consentApproval"] = consents.approval_link(bank, c)
         return json_response(
-            {
-                "request_id": c.request_id,
-                "consent_id": c.consent_id,
-                "status": spell(c.status, "request", bank.status_style()),
-                "consent_type": body.consent_type.value,
-                "auto_approved": auto,
-                "message": "Согласие одобрено автоматически" if auto else "Требуется одобрение клиента",
-                "valid_until": c.expires,
-                "links": links,
-            }
+            consents.request_answer(bank, c, "/payment-consents", consent_type=body.consent_type.value)
         )
 
     def render_consent(c: Consent) -> dict[str, Any]:

@@ -124,21 +124,7 @@ def register(router: Router, bank: Bank) -> None:
             expires=expires,
             prefixes=("pagcr", "pagc"),
         )
-        auto = c.consent_id is not None
-        links = {"self": f"/product-agreement-consents/{c.consent_id or c.request_id}"}
-        if not auto:
-            links["consentApproval"] = consents.approval_link(bank, c)
-        return json_response(
-            {
-                "request_id": c.request_id,
-                "consent_id": c.consent_id,
-                "status": spell(c.status, "request", bank.status_style()),
-                "auto_approved": auto,
-                "message": "Согласие одобрено автоматически" if auto else "Требуется одобрение клиента",
-                "valid_until": c.expires,
-                "links": links,
-            }
-        )
+        return json_response(consents.request_answer(bank, c, "/product-agreement-consents"))
 
     def own_consent(req: Request) -> tuple[Consent, bool]:
         team = team_of(bank, req)
