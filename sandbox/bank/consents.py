@@ -148,6 +148,15 @@ def revoke(bank: Bank, consent: Consent) -> None:
         bank.state.save_consent(consent)
 
 
+def owned(bank: Bank, req: Request, kind: str, what: str) -> Consent:
+    """The consent named in the path (by consent id or request id) if it is the caller team's own
+    and of this kind; a 404 otherwise, so a team cannot even learn that another's consent exists."""
+    consent = bank.state.find_consent(req.params["consent_id"])
+    if consent is None or consent.kind != kind or consent.team != team_of(bank, req):
+        raise ApiError(404, "CONSENT_NOT_FOUND", f"{what} not found")
+    return consent
+
+
 def approval_link(bank: Bank, consent: Consent) -> str:
     """The customer's banking-app page for this request (``links.consentApproval``)."""
     return f"{bank.settings.base_url}/app/consents/{consent.request_id}"

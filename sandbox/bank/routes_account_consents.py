@@ -104,11 +104,7 @@ def register(router: Router, bank: Bank) -> None:
         )
 
     def own(req: Request) -> Consent:
-        team = team_of(bank, req)
-        consent = state.find_consent(req.params["consent_id"])
-        if consent is None or consent.kind != "account" or consent.team != team:
-            raise ApiError(404, "CONSENT_NOT_FOUND", "Consent not found")
-        return consent
+        return consents.owned(bank, req, "account", "Consent")
 
     async def get_consent(req: Request) -> Response:
         return json_response(render(own(req)))

@@ -116,11 +116,7 @@ def register(router: Router, bank: Bank) -> None:
         )
 
     def own_consent(req: Request) -> Consent:
-        team = team_of(bank, req)
-        c = state.find_consent(req.params["consent_id"])
-        if c is None or c.kind != "payment" or c.team != team:
-            raise ApiError(404, "CONSENT_NOT_FOUND", "Payment consent not found")
-        return c
+        return consents.owned(bank, req, "payment", "Payment consent")
 
     async def get_consent(req: Request) -> Response:
         return json_response(render_consent(own_consent(req)))

@@ -127,12 +127,8 @@ def register(router: Router, bank: Bank) -> None:
         return json_response(consents.request_answer(bank, c, "/product-agreement-consents"))
 
     def own_consent(req: Request) -> tuple[Consent, bool]:
-        team = team_of(bank, req)
-        any_id = req.params["consent_id"]
-        c = state.find_consent(any_id)
-        if c is None or c.kind != "product" or c.team != team:
-            raise ApiError(404, "CONSENT_NOT_FOUND", "Product agreement consent not found")
-        return c, any_id == c.request_id
+        c = consents.owned(bank, req, "product", "Product agreement consent")
+        return c, req.params["consent_id"] == c.request_id
 
     async def get_consent(req: Request) -> Response:
         c, by_request = own_consent(req)
