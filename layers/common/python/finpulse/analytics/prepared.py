@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from finpulse.analytics import constants as c
 from finpulse.analytics.categories import NOT_BILL_CATEGORIES, categorise, mentions_loan_payment
-from finpulse.analytics.dates import local_offset_function
+from finpulse.analytics.dates import add_months, local_offset_function
 from finpulse.analytics.money import ZERO, Converter
 from finpulse.analytics.movements import NO_MOVEMENTS, Movements
 from finpulse.analytics.recurrence import Occurrence, TxKey
@@ -71,6 +71,14 @@ class Prepared:
     """Transactions left out as movements between the user's own accounts (`movements.py`)."""
 
 
+def history_start(today: date) -> date:
+    """The first day the engine looks at: the first day of the oldest month of the income-vs-
+    spending table (12 months with the current one) — detection (190 days) and the health score
+    (3 complete months) need less. The loader reads transactions from this day on."""
+    year, month = add_months(today.year, today.month, -(c.SPENDING_MONTHS - 1))
+    return date(year, month, 1)
+
+
 _TRANSITION = timedelta.max
 """Marks a UTC day on which the zone's offset changes (per-transaction conversion needed)."""
 
@@ -114,8 +122,7 @@ def prepare(
     base = converter.base
     lookback = today - timedelta(days=c.RECURRENCE_LOOKBACK_DAYS)
     window_start = today - timedelta(days=c.SPENDING_WINDOW_DAYS - 1)
-    first_month_index = today.year * 12 + today.month - 1 - (c.SPENDING_MONTHS - 1)
-    first_day = date(first_month_index // 12, first_month_index % 12 + 1, 1)
+    first_day = history_start(today)
     # Sums per local day, folded into months at the end: cheaper than a month key per transaction.
     day_in: dict[date, Decimal] = {}
     day_out: dict[date, Decimal] = {}

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
-from finpulse.analytics.constants import SPENDING_MONTHS
 from finpulse.config import settings
 from finpulse.dashboard.inputs import StoredInputs
 from finpulse.domain import Account, Agreement, AgreementKind, Balance, ConsentExpiry, Transaction
@@ -92,14 +91,6 @@ def transactions(user_id: str, start: date, end: date | None = None) -> list[Tra
     return _transactions_adapter().validate_json("[" + ",".join(str(i[codec.BODY]) for i in items) + "]")
 
 
-def history_start(today: date) -> date:
-    """The first day the engine looks at: the first day of the oldest month of the income-vs-
-    spending table (12 months with the current one) — detection (190 days) and the health score
-    (3 complete months) need less."""
-    index = today.year * 12 + today.month - 1 - (SPENDING_MONTHS - 1)
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def consents(user_id: str) -> tuple[set[str], list[ConsentExpiry]]:
     """Banks with a live consent, and when each live consent expires."""
     from finpulse.consents.store import user_consents  # deferred: only the compute path needs it
@@ -116,6 +107,7 @@ def consents(user_id: str) -> tuple[set[str], list[ConsentExpiry]]:
 
 def engine_input(user_id: str, stored: StoredInputs, today: date) -> EngineInput:
     from finpulse.analytics.engine import EngineInput
+    from finpulse.analytics.prepared import history_start
 
     data = entities(user_id)
     connected, expiries = consents(user_id)
