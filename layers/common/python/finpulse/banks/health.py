@@ -101,7 +101,7 @@ def recent_calls(bank_id: str, since: datetime, until: datetime | None = None) -
     """Every logged call of a bank in [since, until], newest first; capped at the 30-day retention."""
     from boto3.dynamodb.conditions import Key
 
-    from finpulse.storage.dynamo import table
+    from finpulse.storage.dynamo import query_items, table
 
     until = until or datetime.now(UTC)
     since = max(since, until - RETENTION)
@@ -113,16 +113,12 @@ def recent_calls(bank_id: str, since: datetime, until: datetime | None = None) -
     hour = since.replace(minute=0, second=0, microsecond=0)
     while hour <= until:
         for shard in range(max(1, tuning().status_shards)):
-            kwargs: dict[str, Any] = {
-                "KeyConditionExpression": Key("pk").eq(log_pk(bank_id, hour, shard))
-                & Key("sk").between(iso(since), iso(until) + "~")
-            }
-            while True:
-                page = tbl.query(**kwargs)
-                calls += [BankCall.model_validate(i) for i in page.get("Items", [])]
-                if "LastEvaluatedKey" not in page:
-                    break
-                kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+            items = query_items(
+                tbl,
+                KeyConditionExpression=Key("pk").eq(log_pk(bank_id, hour, shard))
+                & Key("sk").between(iso(since), iso(until) + "~"),
+            )
+            calls += [BankCall.model_validate(i) for i in items]
         hour += timedelta(hours=1)
     calls.sort(key=lambda c: c.at, reverse=True)
     return calls

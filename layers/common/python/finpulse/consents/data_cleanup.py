@@ -21,7 +21,7 @@ from finpulse.banks.retry import Deadline
 from finpulse.config import settings
 from finpulse.consents.records import Kind
 from finpulse.observability import logger
-from finpulse.storage.dynamo import table
+from finpulse.storage.dynamo import query_items, table
 
 ENTITIES: dict[str, tuple[str, ...]] = {"accounts": ("ACC", "BAL", "CARD", "CURSOR"), "products": ("AGR",)}
 # Stop deleting with this much time left, so the answer (and the report) still gets out.
@@ -35,14 +35,8 @@ class CleanupReport:
 
 
 def _keys(tbl: Any, **query: Any) -> list[dict[str, str]]:
-    keys: list[dict[str, str]] = []
-    kwargs = {**query, "ProjectionExpression": "pk, sk", "ConsistentRead": True}
-    while True:
-        page = tbl.query(**kwargs)
-        keys += [{"pk": str(i["pk"]), "sk": str(i["sk"])} for i in page.get("Items", [])]
-        if "LastEvaluatedKey" not in page:
-            return keys
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    items = query_items(tbl, **query, ProjectionExpression="pk, sk", ConsistentRead=True)
+    return [{"pk": str(i["pk"]), "sk": str(i["sk"])} for i in items]
 
 
 def _keys_of(user_id: str, bank_id: str, kind: Kind) -> list[dict[str, str]]:

@@ -14,7 +14,7 @@ from boto3.dynamodb.conditions import Key
 
 from finpulse.config import settings
 from finpulse.consents.records import ConsentRecord, iso
-from finpulse.storage.dynamo import table
+from finpulse.storage.dynamo import query_items, table
 from finpulse.storage.keys import (
     CONSENT_PREFIX,
     consent_init_sk,
@@ -55,18 +55,12 @@ def _record(item: dict[str, Any]) -> ConsentRecord:
 def user_consents(user_id: str, bank_id: str | None = None) -> list[ConsentRecord]:
     """Every consent of the user (optionally at one bank), oldest first."""
     prefix = CONSENT_PREFIX + (f"{bank_id}#" if bank_id else "")
-    kwargs: dict[str, Any] = {
-        "KeyConditionExpression": Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(prefix),
-        "ConsistentRead": True,
-    }
-    records: list[ConsentRecord] = []
-    tbl = _table()
-    while True:
-        page = tbl.query(**kwargs)
-        records += [_record(i) for i in page.get("Items", [])]
-        if "LastEvaluatedKey" not in page:
-            break
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    items = query_items(
+        _table(),
+        KeyConditionExpression=Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(prefix),
+        ConsistentRead=True,
+    )
+    records = [_record(i) for i in items]
     records.sort(key=lambda r: (r.created_at, r.local_id))
     return records
 

@@ -6,6 +6,7 @@ needs no code of its own here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +23,17 @@ def _resource() -> Any:
 
 def table(name: str) -> Table:
     return _resource().Table(name)  # type: ignore[no-any-return]
+
+
+def query_items(tbl: Any, **query: Any) -> Iterator[dict[str, Any]]:
+    """Every item a Query matches, page after page (`query` is the Query's own arguments)."""
+    kwargs = dict(query)
+    while True:
+        page = tbl.query(**kwargs)
+        yield from page.get("Items", [])
+        if "LastEvaluatedKey" not in page:
+            return
+        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
 def reset_clients() -> None:
