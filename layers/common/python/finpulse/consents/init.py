@@ -26,7 +26,7 @@ from finpulse.consents.bank_bodies import default_options, request_body
 from finpulse.consents.identity import get_identity
 from finpulse.consents.lifecycle import client_for, poll, switch_over
 from finpulse.consents.records import ConsentRecord, Kind, fingerprint, new_record, utcnow
-from finpulse.consents.requests import BankChoice, InitRequest
+from finpulse.consents.requests import BankChoice, InitRequest, ProductOptions
 from finpulse.consents.views import ConsentView, ErrorInfo, InitResponse, InitResult
 from finpulse.errors import FinPulseError
 from finpulse.observability import logger
@@ -41,12 +41,8 @@ def _options(request: InitRequest, choice: BankChoice) -> list[tuple[Kind, dict[
     if request.include_accounts:
         wanted.append(("accounts", default_options("accounts")))
     if request.include_products:
-        products = request.products.model_dump(mode="json") if request.products else None
-        if products is None:
-            from finpulse.consents.requests import ProductOptions
-
-            products = ProductOptions().model_dump(mode="json")
-        wanted.append(("products", products))
+        products = request.products or ProductOptions()
+        wanted.append(("products", products.model_dump(mode="json")))
     if request.include_payments:
         limits = choice.payment_limits or request.payment_limits
         assert limits is not None  # the request model guarantees it
