@@ -39,13 +39,12 @@ def _conditional_failed(exc: Exception) -> bool:
     return code in ("ConditionalCheckFailedException", "TransactionCanceledException")
 
 
+def _key(record: ConsentRecord) -> dict[str, str]:
+    return {"pk": user_pk(record.user_id), "sk": consent_sk(record.bank_id, record.kind, record.local_id)}
+
+
 def _item(record: ConsentRecord) -> dict[str, Any]:
-    body = record.model_dump(mode="json", exclude_none=True)
-    return {
-        "pk": user_pk(record.user_id),
-        "sk": consent_sk(record.bank_id, record.kind, record.local_id),
-        **body,
-    }
+    return {**_key(record), **record.model_dump(mode="json", exclude_none=True)}
 
 
 def _record(item: dict[str, Any]) -> ConsentRecord:
@@ -66,15 +65,15 @@ def user_consents(user_id: str, bank_id: str | None = None) -> list[ConsentRecor
 
 
 def _refs(record: ConsentRecord) -> list[dict[str, Any]]:
-    pk = user_pk(record.user_id)
-    target = consent_sk(record.bank_id, record.kind, record.local_id)
+    key = _key(record)
+    pk = key["pk"]
     return [
         {
             "pk": pk,
             "sk": consent_ref_sk(ref),
             "gsi1pk": consent_ref_gsi(ref),
             "gsi1sk": pk,
-            "target_sk": target,
+            "target_sk": key["sk"],
             "bank_id": record.bank_id,
         }
         for ref in sorted(record.ids())
@@ -127,17 +126,7 @@ def save(record: ConsentRecord, known_ids: set[str]) -> ConsentRecord:
 
 
 def reload(record: ConsentRecord) -> ConsentRecord:
-    item = (
-        _table()
-        .get_item(
-            Key={
-                "pk": user_pk(record.user_id),
-                "sk": consent_sk(record.bank_id, record.kind, record.local_id),
-            },
-            ConsistentRead=True,
-        )
-        .get("Item")
-    )
+    item = _table().get_item(Key=_key(record), ConsistentRead=True).get("Item")
     return _record(item) if item else record
 
 
@@ -148,10 +137,7 @@ def claim_poll(record: ConsentRecord, now: datetime, interval: float) -> bool:
     threshold = iso(now - timedelta(seconds=interval))
     try:
         _table().update_item(
-            Key={
-                "pk": user_pk(record.user_id),
-                "sk": consent_sk(record.bank_id, record.kind, record.local_id),
-            },
+            Key=_key(record),
             UpdateExpression="SET last_polled_at = :now",
             ConditionExpression=(
                 "attribute_exists(pk) AND (attribute_not_exists(last_polled_at) OR last_polled_at < :t)"
