@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from finpulse.banks.health import BankHealth, banks_health
 from finpulse.banks.registry import all_banks
+from finpulse.banks.statuslog import iso
 from finpulse.storage.connections import consents_by_bank
 
 ConsentKind = Literal["accounts", "products", "payments"]
@@ -47,7 +48,7 @@ def banks_overview(user_id: str) -> BanksOverview:
     by_bank = consents_by_bank(user_id)
     health = banks_health([b.bank_id for b in all_banks()])
     # Stored times are fixed-width UTC ISO strings, so string order is time order.
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    now = iso(datetime.now(UTC))
     states = []
     for bank in all_banks():
         consents = [_summary(i) for i in by_bank.get(bank.bank_id, [])]
