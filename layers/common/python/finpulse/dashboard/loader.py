@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from finpulse.config import settings
 from finpulse.dashboard.inputs import StoredInputs
 from finpulse.domain import Account, Agreement, AgreementKind, Balance, ConsentExpiry, Transaction
-from finpulse.storage.dynamo import table
+from finpulse.storage.dynamo import query_items, table
 from finpulse.sync import catalog, codec
 from finpulse.sync.entities import ACCOUNT, AGREEMENT, BALANCE
 from finpulse.sync.layout import TX_HIGH, tx_pk, tx_time, user_pk
@@ -45,14 +45,7 @@ class Entities:
 
 
 def _query_all(**kwargs: Any) -> list[dict[str, Any]]:
-    data = table(settings().data_table)
-    items: list[dict[str, Any]] = []
-    while True:
-        page = data.query(**kwargs)
-        items += page.get("Items", [])
-        if "LastEvaluatedKey" not in page:
-            return items
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    return list(query_items(table(settings().data_table), **kwargs))
 
 
 def entities(user_id: str) -> Entities:

@@ -7,7 +7,7 @@ from typing import Any
 from finpulse.banks.registry import all_banks
 from finpulse.config import settings
 from finpulse.domain import Account, Agreement, Balance
-from finpulse.storage.dynamo import table
+from finpulse.storage.dynamo import query_items, table
 from finpulse.sync import codec, freshness
 from finpulse.sync.entities import ACCOUNT, AGREEMENT, BALANCE
 from finpulse.sync.freshness import BankFreshness
@@ -19,17 +19,9 @@ def _entities(user_id: str, kinds: set[str], bank_id: str | None) -> list[dict[s
     from boto3.dynamodb.conditions import Key  # deferred: boto3 costs ~250 ms of import
 
     prefix = f"BANK#{bank_id}#" if bank_id else "BANK#"
-    kwargs: dict[str, Any] = {
-        "KeyConditionExpression": Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(prefix),
-    }
-    items: list[dict[str, Any]] = []
-    data = table(settings().data_table)
-    while True:
-        page = data.query(**kwargs)
-        items += [i for i in page.get("Items", []) if i.get("kind") in kinds]
-        if "LastEvaluatedKey" not in page:
-            return items
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    condition = Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(prefix)
+    items = query_items(table(settings().data_table), KeyConditionExpression=condition)
+    return [i for i in items if i.get("kind") in kinds]
 
 
 def bank_ids(bank_id: str | None = None) -> list[str]:

@@ -8,10 +8,9 @@ needs to skip unchanged ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from finpulse.config import settings
-from finpulse.storage.dynamo import table
+from finpulse.storage.dynamo import query_items, table
 from finpulse.sync import cursor as cursors
 from finpulse.sync.layout import bank_prefix, user_pk
 
@@ -32,21 +31,17 @@ def load(user_id: str, bank_id: str) -> BankSnapshot:
     data = table(settings().data_table)
     snapshot = BankSnapshot()
     cursor_prefix = f"{bank_prefix(bank_id)}{cursors.KIND}#"
-    kwargs: dict[str, Any] = {
-        "KeyConditionExpression": Key("pk").eq(user_pk(user_id))
-        & Key("sk").begins_with(bank_prefix(bank_id)),
-        "ProjectionExpression": "sk, h, account_id, watermark, pending",
-        "ConsistentRead": True,
-    }
-    while True:
-        page = data.query(**kwargs)
-        for item in page.get("Items", []):
-            sk = str(item["sk"])
-            if sk.startswith(cursor_prefix):
-                cursor = cursors.from_item(item)
-                snapshot.cursors[cursor.account_id] = cursor
-            elif "h" in item:
-                snapshot.hashes[sk] = str(item["h"])
-        if "LastEvaluatedKey" not in page:
-            return snapshot
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    items = query_items(
+        data,
+        KeyConditionExpression=Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(bank_prefix(bank_id)),
+        ProjectionExpression="sk, h, account_id, watermark, pending",
+        ConsistentRead=True,
+    )
+    for item in items:
+        sk = str(item["sk"])
+        if sk.startswith(cursor_prefix):
+            cursor = cursors.from_item(item)
+            snapshot.cursors[cursor.account_id] = cursor
+        elif "h" in item:
+            snapshot.hashes[sk] = str(item["h"])
+    return snapshot

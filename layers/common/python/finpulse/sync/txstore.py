@@ -22,7 +22,7 @@ from typing import Any
 
 from finpulse.config import settings
 from finpulse.domain import Transaction, TransactionStatus
-from finpulse.storage.dynamo import table
+from finpulse.storage.dynamo import query_items, table
 from finpulse.sync import codec
 from finpulse.sync.batch import BatchWriter
 from finpulse.sync.cursor import AccountCursor
@@ -42,19 +42,14 @@ def stored_since(user_id: str, bank_id: str, since: datetime | None) -> dict[str
     condition: Any = Key("pk").eq(tx_pk(user_id))
     if since is not None:
         condition = condition & Key("sk").gte(tx_time(since))
-    kwargs: dict[str, Any] = {"KeyConditionExpression": condition, "ProjectionExpression": "sk, h"}
     out: dict[str, Stored] = {}
     data = table(settings().data_table)
-    while True:
-        page = data.query(**kwargs)
-        for item in page.get("Items", []):
-            sk = str(item["sk"])
-            _, bank, account, tx = parse_tx_sk(sk)
-            if bank == bank_id:
-                out.setdefault(account, {})[tx] = (sk, str(item["h"]))
-        if "LastEvaluatedKey" not in page:
-            return out
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+    for item in query_items(data, KeyConditionExpression=condition, ProjectionExpression="sk, h"):
+        sk = str(item["sk"])
+        _, bank, account, tx = parse_tx_sk(sk)
+        if bank == bank_id:
+            out.setdefault(account, {})[tx] = (sk, str(item["h"]))
+    return out
 
 
 @dataclass
