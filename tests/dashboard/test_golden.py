@@ -52,6 +52,13 @@ def _shape(path: str, actual: Any) -> Any:
     return actual
 
 
+@pytest.fixture(scope="module", autouse=True)
+def seed_data(sandbox_banks: Any) -> None:
+    """The hand-worked figures are derived from the seed: undo what earlier tests in the session did
+    to the banks' data (payments, added transactions, booked holds), whatever order they ran in."""
+    sandbox_banks.reset()
+
+
 @pytest.fixture
 def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "now", lambda: NOW)
