@@ -1,0 +1,42 @@
+"""Payment tests: sandbox banks over real HTTP, AWS emulated from template.yaml, the real handlers.
+
+Payments move money at the banks: each module restores the banks' seed data when it is done, so
+the tests after it see the data they would have seen without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from finpulse.payments import tuning
+from sandbox.client import SandboxBanks
+from tests.sync.conftest import live, no_retry_sleep
+
+__all__ = ["live", "no_retry_sleep"]
+
+# The production code path with shorter waits (see finpulse.payments.tuning).
+FAST = {
+    "PAYMENT_POLL_INTERVAL": "0",
+    "PAYMENT_UNKNOWN_GRACE": "2",
+    "PAYMENT_IN_FLIGHT_WAIT": "8",
+}
+
+
+@pytest.fixture(autouse=True)
+def fast_payments(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for key, value in FAST.items():
+        monkeypatch.setenv(key, value)
+    tuning.tuning.cache_clear()
+    yield
+    tuning.tuning.cache_clear()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def restore_bank_data(request: pytest.FixtureRequest) -> Iterator[None]:
+    yield
+    banks: Any = request.getfixturevalue("sandbox_banks")
+    assert isinstance(banks, SandboxBanks)
+    banks.reset()
