@@ -1,7 +1,8 @@
 """Payment tests: sandbox banks over real HTTP, AWS emulated from template.yaml, the real handlers.
 
-Payments move money at the banks: each module restores the banks' seed data when it is done, so
-the tests after it see the data they would have seen without it.
+Payments move money at the banks: each module that pays marks itself with `restore_bank_data`,
+which restores the banks' seed data when the module is done, so the tests after it see the data
+they would have seen without it.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ import pytest
 
 from finpulse.payments import tuning
 from sandbox.client import SandboxBanks
+from tests.banks.support import atomic_emulator
 from tests.sync.conftest import live, no_retry_sleep
 
-__all__ = ["live", "no_retry_sleep"]
+__all__ = ["atomic_emulator", "live", "no_retry_sleep"]
 
 # The production code path with shorter waits (see finpulse.payments.tuning).
 FAST = {
     "PAYMENT_POLL_INTERVAL": "0",
     "PAYMENT_UNKNOWN_GRACE": "2",
     "PAYMENT_IN_FLIGHT_WAIT": "8",
+    "PAYMENT_RESYNC_LOCK_WAIT": "2",
 }
 
 
@@ -34,7 +37,7 @@ def fast_payments(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     tuning.tuning.cache_clear()
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="module")
 def restore_bank_data(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     banks: Any = request.getfixturevalue("sandbox_banks")

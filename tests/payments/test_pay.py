@@ -15,6 +15,7 @@ from tests.payments.support import Payer, bank_posts, connected_payer, wait_unti
 BANKS = ("vbank", "abank")
 LOAN = "loan-team200-9-1996"
 DEPOSIT = "dep-team200-9-7090"
+pytestmark = pytest.mark.usefixtures("restore_bank_data")
 _shared: dict[str, Payer] = {}
 
 

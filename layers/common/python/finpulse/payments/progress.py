@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from finpulse.banks.errors import BankError
 from finpulse.banks.retry import Deadline
@@ -14,7 +16,13 @@ from finpulse.observability import logger
 from finpulse.payments import store
 from finpulse.payments.records import Failure, PaymentRecord, PaymentStatus, can_move, transition
 
+if TYPE_CHECKING:
+    from finpulse.banks.payments import PaymentState
+
 EFFECTS_FUNCTION_ENV = "PAYMENT_EFFECTS_FUNCTION"
+# Set by the full refresh's payments step: it holds the user's sync lock, so the banks a completed
+# payment touched are collected here and synced by that step itself, not by another function.
+resync_here: ContextVar[set[str] | None] = ContextVar("resync_here", default=None)
 
 
 def move(
@@ -41,6 +49,18 @@ def move(
     if saved.final:
         _finished(saved)
     return saved, True
+
+
+def settled(record: PaymentRecord, state: PaymentState, raw_status: str) -> PaymentRecord:
+    """Where the bank's answer about the payment itself puts it."""
+    if state in ("pending", "completed"):
+        return move(record, state, raw_status=raw_status)[0]
+    accepted = "accepted it" if record.status == "pending" else "received it"
+    failure = Failure(
+        code="BANK_REJECTED",
+        message=f"The bank {state} the payment after it {accepted}: nothing counts as paid",
+    )
+    return move(record, state, raw_status=raw_status, note=failure.message, failure=failure)[0]
 
 
 def save_quietly(record: PaymentRecord) -> PaymentRecord:
@@ -81,6 +101,10 @@ def completed_effects(record: PaymentRecord) -> None:
     if not store.claim_effects(record, utcnow()):
         return
     versioning.bump(record.user_id, f"payment:{record.payment_id}")
+    collected = resync_here.get()
+    if collected is not None:
+        collected.update(record.banks)
+        return
     function = os.environ.get(EFFECTS_FUNCTION_ENV)
     if not function:
         logger.warning(

@@ -16,6 +16,8 @@ outcome is unknown — never by sending it again.
 
 from __future__ import annotations
 
+from typing import Any
+
 from finpulse.banks.consent_status import FINAL as CONSENT_FINAL
 from finpulse.banks.errors import BankError
 from finpulse.banks.payments import get_payment, payment_consent
@@ -25,7 +27,7 @@ from finpulse.consents.records import utcnow
 from finpulse.errors import FinPulseError
 from finpulse.observability import logger
 from finpulse.payments import bankside, store, submit, tuning
-from finpulse.payments.progress import move, revoke_quietly
+from finpulse.payments.progress import move, revoke_quietly, settled
 from finpulse.payments.records import Failure, PaymentRecord
 
 NOT_EXECUTED = Failure(
@@ -72,11 +74,9 @@ def _poll_payment(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
     customer = bankside.customer_id(record.user_id, record.debtor.bank_id)
     assert record.bank_payment_id is not None
     paid = get_payment(bankside.client(record.debtor.bank_id), record.bank_payment_id, customer, deadline)
-    if paid.state == "pending":
-        if record.status == "pending":
-            return record
-        return move(record, "pending", raw_status=paid.raw_status)[0]
-    return move(record, paid.state, raw_status=paid.raw_status)[0]
+    if paid.state == "pending" and record.status == "pending":
+        return record
+    return settled(record, paid.state, paid.raw_status)
 
 
 def reconcile(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
@@ -110,14 +110,24 @@ def reconcile(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
 
 
 @flushes_status_log
-def open_for_user(user_id: str, remaining_ms: int) -> dict[str, int]:
-    """The full refresh's step: every open payment of the user is followed up once."""
+def open_for_user(user_id: str, sync_id: str, remaining_ms: int) -> dict[str, Any]:
+    """The full refresh's step: every open payment of the user is followed up once; the banks of
+    the ones that completed are synced here (this step runs under the refresh's lock)."""
+    from finpulse.payments.progress import resync_here
+    from finpulse.payments.resync import sync_banks
+
     deadline = Deadline.from_lambda_remaining(remaining_ms, margin=5.0)
     checked = moved = 0
-    for record in store.open_payments(user_id):
-        if deadline.remaining() < 2:
-            break
-        checked += 1
-        before = record.status
-        moved += refresh(record, deadline, force=True).status != before
-    return {"checked": checked, "moved": moved}
+    touched: set[str] = set()
+    token = resync_here.set(touched)
+    try:
+        for record in store.open_payments(user_id):
+            if deadline.remaining() < 10:
+                break
+            checked += 1
+            before = record.status
+            moved += refresh(record, deadline, force=True).status != before
+    finally:
+        resync_here.reset(token)
+    synced = sync_banks(user_id, sorted(touched), sync_id, deadline) if touched else {}
+    return {"checked": checked, "moved": moved, "synced": synced}

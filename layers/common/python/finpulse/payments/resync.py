@@ -2,8 +2,9 @@
 loan's outstanding amount and the next MDP reflect it within seconds (PaymentEffectsFunction,
 invoked asynchronously by whoever completed the payment).
 
-The sync runs under the user's sync lock, as any sync does; a running full refresh is waited for
-(it releases the lock within seconds) up to the function's time budget.
+The sync runs under the user's sync lock, as any sync does; a running sync is waited for (a full
+refresh releases the lock within seconds) up to `PAYMENT_RESYNC_LOCK_WAIT`; past that the re-sync
+is left to the next refresh.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from finpulse.banks.retry import Deadline
 from finpulse.banks.statuslog import flushes_status_log
 from finpulse.observability import logger
 from finpulse.payments import store
+from finpulse.payments.tuning import tuning
 from finpulse.sync import lock, records
 from finpulse.sync.bank_sync import BankSync, SyncOptions
 from finpulse.sync.connection import connections
@@ -24,13 +26,27 @@ from finpulse.sync.connection import connections
 LOCK_WAIT_SLEEP = 1.0
 
 
+def sync_banks(user_id: str, banks: list[str], sync_id: str, deadline: Deadline) -> dict[str, str]:
+    """Sync these banks of the user now (the caller holds the user's sync lock)."""
+    synced: dict[str, str] = {}
+    for bank_id in banks:
+        found = connections(user_id, bank_id)
+        if found and deadline.remaining() > 5:
+            result = BankSync(
+                user_id, get_bank(bank_id), found[0], SyncOptions(sync_id=sync_id), deadline
+            ).run()
+            synced[bank_id] = result.outcome
+    return synced
+
+
 def _acquire(user_id: str, owner: str, deadline: Deadline) -> lock.Lease | None:
     lease = timedelta(seconds=deadline.remaining() + 30)
+    give_up = time.monotonic() + tuning().resync_lock_wait.total_seconds()
     while True:
         try:
             return lock.acquire(user_id, owner, lease=lease)
         except lock.LockHeld:
-            if deadline.remaining() < 10:
+            if deadline.remaining() < 10 or time.monotonic() >= give_up:
                 return None
             time.sleep(LOCK_WAIT_SLEEP)
 
@@ -48,15 +64,8 @@ def resync_after(user_id: str, payment_id: str, remaining_ms: int) -> dict[str, 
             "re-sync after a payment skipped: the sync lock stayed held", extra={"payment_id": payment_id}
         )
         return {"synced": [], "reason": "lock held"}
-    synced: dict[str, str] = {}
     try:
-        for bank_id in record.banks:
-            found = connections(user_id, bank_id)
-            if not found:
-                continue
-            options = SyncOptions(sync_id=sync_id)
-            result = BankSync(user_id, get_bank(bank_id), found[0], options, deadline).run()
-            synced[bank_id] = result.outcome
+        synced = sync_banks(user_id, record.banks, sync_id, deadline)
     finally:
         lock.release(lease)
     logger.info("re-synced after a payment", extra={"payment_id": payment_id, "banks": synced})

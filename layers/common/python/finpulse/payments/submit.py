@@ -17,7 +17,7 @@ from finpulse.banks.retry import Deadline
 from finpulse.consents.records import utcnow
 from finpulse.observability import logger
 from finpulse.payments import bankside, consent
-from finpulse.payments.progress import move, revoke_quietly, save_quietly
+from finpulse.payments.progress import move, revoke_quietly, save_quietly, settled
 from finpulse.payments.records import Failure, PaymentRecord
 
 # 4xx answers that do not prove the payment was refused: it may have been executed already.
@@ -168,7 +168,7 @@ def submit(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
         logger.warning("payment outcome unknown", extra={"payment_id": record.payment_id, **exc.describe()})
         return move(record, "unknown", note=UNKNOWN_NOTE)[0]
     record.bank_payment_id = paid.payment_id
-    return move(record, paid.state, raw_status=paid.raw_status)[0]
+    return settled(record, paid.state, paid.raw_status)
 
 
 def _short_of_funds(record: PaymentRecord, customer: str, deadline: Deadline) -> PaymentRecord | None:

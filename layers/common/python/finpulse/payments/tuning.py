@@ -24,6 +24,8 @@ class PaymentTuning:
     abandon_after: timedelta
     # A retry that finds the same key in flight waits this long for its answer before a 409.
     in_flight_wait: timedelta
+    # The re-sync after a payment waits this long for a running sync to release the user's lock.
+    resync_lock_wait: timedelta
 
 
 @cache
@@ -34,4 +36,5 @@ def tuning() -> PaymentTuning:
         unknown_grace=_seconds("PAYMENT_UNKNOWN_GRACE", 120.0),
         abandon_after=_seconds("PAYMENT_ABANDON_AFTER", 900.0),
         in_flight_wait=_seconds("PAYMENT_IN_FLIGHT_WAIT", 8.0),
+        resync_lock_wait=_seconds("PAYMENT_RESYNC_LOCK_WAIT", 60.0),
     )
