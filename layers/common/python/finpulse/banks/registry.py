@@ -67,13 +67,18 @@ class PublicBank(BaseModel):
 _registry_adapter = TypeAdapter(list[BankConfig])
 
 
-@cache
-def _load(raw: str) -> tuple[BankConfig, ...]:
+def parse(raw: str) -> tuple[BankConfig, ...]:
+    """A registry from its JSON; ValueError (pydantic's ValidationError is one) when invalid."""
     banks = _registry_adapter.validate_json(raw)
     ids = [b.bank_id for b in banks]
     if len(ids) != len(set(ids)):
         raise ValueError(f"duplicate bank ids in the registry: {sorted(ids)}")
     return tuple(banks)
+
+
+@cache
+def _load(raw: str) -> tuple[BankConfig, ...]:
+    return parse(raw)
 
 
 def all_banks() -> tuple[BankConfig, ...]:
