@@ -22,6 +22,7 @@ class Settings:
     state_machine_arn: str
     bank_status_table: str = ""
     payments_table: str = ""
+    allow_trusted_auto_identity: bool = False
 
 
 def _env(name: str, default: str = "") -> str:
@@ -45,4 +46,5 @@ def settings() -> Settings:
         state_machine_arn=_env("FULL_REFRESH_STATE_MACHINE_ARN"),
         bank_status_table=_env("BANK_STATUS_TABLE"),
         payments_table=_env("PAYMENTS_TABLE"),
+        allow_trusted_auto_identity=_env("ALLOW_TRUSTED_AUTO_IDENTITY", "false").lower() == "true",
     )
