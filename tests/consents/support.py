@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
+
+from devstack.inprocess_stack import InProcessStack
 
 
 @dataclass
@@ -75,3 +79,19 @@ def api(api_client: Any, make_user: Any, live: Any) -> Api:
 @pytest.fixture
 def other_api(api_client: Any, make_user: Any, live: Any) -> Api:
     return Api(api_client, make_user())
+
+
+@pytest.fixture
+def vbank_untrusted(live: InProcessStack) -> Iterator[None]:
+    """vbank (auto-approving) configured as a real bank would be: `identity: bank_approval`."""
+    saved = {}
+    for lid, function in live.resources.functions.items():
+        banks = json.loads(function.environment["BANKS"])
+        for bank in banks:
+            if bank["bank_id"] == "vbank":
+                bank["identity"] = "bank_approval"
+        saved[lid] = function.environment["BANKS"]
+        function.environment["BANKS"] = json.dumps(banks)
+    yield
+    for lid, raw in saved.items():
+        live.resources.functions[lid].environment["BANKS"] = raw

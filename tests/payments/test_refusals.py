@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
-from tests.consents.support import assert_envelope
+from tests.consents.support import assert_envelope, checking_account, vbank_untrusted
 from tests.payments.support import Payer, bank_posts, connected_payer, consent_posts
+
+__all__ = ["vbank_untrusted"]
 
 BANKS = ("vbank", "abank")
 LOAN = "loan-team200-7-9156"
@@ -24,7 +26,7 @@ _shared: dict[str, Any] = {}
 def payer(live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
     if "payer" not in _shared:
         payer = connected_payer(api_client, make_user, sandbox, live, "team200-7", BANKS)
-        number = _number(sandbox, "vbank", "team200-7", "checking")
+        number = checking_account(sandbox, "vbank", "team200-7")
         limits = {
             "consent_type": "multi_use",
             "debtor_account": number,
@@ -50,11 +52,6 @@ def payer(live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
     payer.api_client, payer.sandbox = api_client, sandbox
     sandbox.clean()  # request logs from here on: what the refused payments sent
     return payer
-
-
-def _number(sandbox: Any, bank: str, customer: str, kind: str) -> str:
-    found = next(c for c in sandbox.admin(bank).customers() if c["customer_id"] == customer)
-    return str(next(a["number"] for a in found["accounts"] if a["kind"] == kind))
 
 
 def _body(payer: Payer, **changes: Any) -> dict[str, Any]:
@@ -219,3 +216,29 @@ def test_someone_elses_payment_is_not_found(payer: Payer, api_client: Any, make_
         headers=stranger.auth_header,
     )
     assert_envelope(foreign.status_code, foreign.get_json(), 403)
+
+
+@pytest.mark.usefixtures("vbank_untrusted")
+def test_an_unverified_identity_at_a_bank_approval_bank_pays_nothing(
+    live: Any, api_client: Any, make_user: Any, sandbox: Any
+) -> None:
+    # vbank configured as a real bank is (`identity: bank_approval`): its automatic approval of
+    # team200-8's consents proves nothing about who typed the customer id.
+    stranger = connected_payer(api_client, make_user, sandbox, live, "team200-8", ("vbank", "abank"))
+    sandbox.clean()
+    card = stranger.agreement("vbank", "credit_card")["agreement_id"]
+    for debtor_bank in ("vbank", "abank"):  # the debtor's bank, or the creditor's (the card's)
+        body = {
+            "debtor": {"bank_id": debtor_bank, "account_id": stranger.account_id(debtor_bank, "current")},
+            "target": {"bank_id": "vbank", "agreement_id": card},
+            "amount": "10.00",
+        }
+        r = stranger.pay("mdp", body)
+        assert_envelope(r.status_code, r.get_json(), 403)
+        assert r.get_json()["error"]["code"] == "BANK_IDENTITY_UNVERIFIED"
+        quote = stranger.quote("mdp", body).get_json()
+        assert [c["code"] for c in quote["checks"] if not c["ok"]] == ["BANK_IDENTITY_UNVERIFIED"]
+    assert bank_posts(sandbox, "vbank", "abank") == 0
+    assert consent_posts(sandbox, "vbank", "abank") == 0
+    # Nothing at all was asked of the banks about it: not even a balance.
+    assert [x["path"] for b in ("vbank", "abank") for x in sandbox.admin(b).requests()] == []

@@ -31,6 +31,7 @@ def _record() -> PaymentRecord:
     loan = Party(bank_id="vbank", agreement_id="loan-1", number="45507810000000000002", kind="loan")
     return PaymentRecord(
         user_id="u",
+        customer_id="team200-1",
         payment_id=new_payment_id(NOW),
         kind="mdp",
         idempotency_key="k",

@@ -8,24 +8,19 @@ from decimal import Decimal
 
 from finpulse.banks.client import BankClient
 from finpulse.banks.retry import Deadline
-from finpulse.consents.identity import get_identity
+from finpulse.consents.identity import ensure_payable
 from finpulse.consents.lifecycle import client_for, consented_call
 from finpulse.consents.records import ConsentRecord
-from finpulse.payments.errors import IdentityMissing
 from finpulse.payments.records import Party, PaymentRecord
 
 STATEMENT_PAGE = 100
 
 
-def customer_id(user_id: str, bank_id: str) -> str:
-    """The caller's customer id at the bank, which every payment call names."""
-    identity = get_identity(user_id, bank_id)
-    if identity is None:
-        raise IdentityMissing(
-            f"Set your customer id at {bank_id} first (PUT /api/me/banks/{bank_id})",
-            details=[{"field": "bank_id", "message": bank_id}],
-        )
-    return identity.customer_id
+def payable(user_id: str, *bank_ids: str) -> str:
+    """The caller's customer id at the first bank (the debtor's), once every bank named holds an
+    identity bound to the caller and verified where the bank requires it (404/403 otherwise)."""
+    customers = [ensure_payable(user_id, bank_id).customer_id for bank_id in dict.fromkeys(bank_ids)]
+    return customers[0]
 
 
 def client(bank_id: str) -> BankClient:

@@ -97,11 +97,6 @@ class DebtorNotOwned(PaymentRefused, Forbidden):
     code = "DEBTOR_NOT_OWNED"
 
 
-class IdentityMissing(PaymentRefused, NotFound):
-    status = 404
-    code = "BANK_IDENTITY_MISSING"
-
-
 class IdempotencyKeyReused(Unprocessable):
     code = "IDEMPOTENCY_KEY_REUSED"
 
@@ -134,7 +129,6 @@ _BY_CODE: dict[str, type[PaymentRefused]] = {
         CreditorUnknown,
         SameAccount,
         DebtorNotOwned,
-        IdentityMissing,
     )
 }
 CHECK_CODES: tuple[str, ...] = tuple(_BY_CODE)

@@ -51,12 +51,14 @@ def new_record(user_id: str, key: str, request: PaymentRequest, p: Prepared) -> 
     assert p.debtor is not None
     assert p.creditor is not None
     assert p.amount is not None
+    assert p.customer_id is not None
     now = utcnow()
     payment_id = new_payment_id(now)
     ref = reference(payment_id)
     text = (request.comment or _default_text(p.kind, p))[:COMMENT_ROOM]
     return PaymentRecord(
         user_id=user_id,
+        customer_id=p.customer_id,
         payment_id=payment_id,
         kind=p.kind,
         idempotency_key=key,

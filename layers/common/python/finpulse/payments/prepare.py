@@ -60,7 +60,8 @@ class Prepared:
 def prepare(
     user_id: str, kind: PaymentKind, request: PaymentRequest, deadline: Deadline, *, stop_early: bool
 ) -> Prepared:
-    """`stop_early` (payments): no bank is read once a check has failed."""
+    """`stop_early` (payments): no bank is read once a check has failed. The quote reads the bank
+    whatever failed, except for an identity that is not the caller's."""
     p = Prepared(kind)
     c = p.checks
     held = resolve.holdings(user_id)
@@ -89,25 +90,32 @@ def prepare(
     if p.amount is not None and p.target is not None and figures is not None and kind in ("mdp", "adp"):
         p.owed = figures.owed(p.target, held)
         checks.debt(c, p.amount, p.owed)
-    if p.debtor is not None:
-        _identity(user_id, p)
+    _identity(user_id, p)
     if request.consent_id is not None:
         _existing(user_id, request.consent_id, p, deadline, stop_early)
     elif p.debtor is not None:
         c.ok("consent", "A single-use consent for exactly this payment will be requested")
-    if p.debtor is not None and p.amount is not None and not (stop_early and not c.passed):
+    # The bank is asked about the debtor only for an identity that is the caller's own.
+    if p.customer_id is not None and p.amount is not None and not (stop_early and not c.passed):
         _available(user_id, p, deadline)
     return p
 
 
 def _identity(user_id: str, p: Prepared) -> None:
-    assert p.debtor is not None
+    """Both ends are the caller's own accounts: each bank's identity must be theirs (and verified
+    where the bank requires it) before any bank is asked anything about this payment."""
+    banks = [party.bank_id for party in (p.debtor, p.creditor) if party is not None]
+    if not banks:
+        return
     try:
-        p.customer_id = bankside.customer_id(user_id, p.debtor.bank_id)
+        customer = bankside.payable(user_id, *banks)
     except FinPulseError as exc:
+        p.error = p.error or exc
         p.checks.fail("identity", exc.code, exc.message, "body.debtor.bank_id")
         return
-    p.checks.ok("identity", "Your identity at the bank is set")
+    if p.debtor is not None:
+        p.customer_id = customer
+    p.checks.ok("identity", "Your identity is confirmed at " + " and ".join(dict.fromkeys(banks)))
 
 
 def _existing(user_id: str, consent_id: str, p: Prepared, deadline: Deadline, stop_early: bool) -> None:
@@ -121,7 +129,12 @@ def _existing(user_id: str, consent_id: str, p: Prepared, deadline: Deadline, st
         record = None
     if not consent.existing(p.checks, record, p.debtor.bank_id, p.debtor.number) or record is None:
         return
-    if p.amount is None or p.creditor is None or (stop_early and not p.checks.passed):
+    if (
+        p.amount is None
+        or p.creditor is None
+        or p.customer_id is None
+        or (stop_early and not p.checks.passed)
+    ):
         return
     assert record.consent_id is not None
     try:

@@ -71,7 +71,7 @@ def refresh(record: PaymentRecord, deadline: Deadline, *, force: bool = False) -
 
 
 def _poll_payment(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
-    customer = bankside.customer_id(record.user_id, record.debtor.bank_id)
+    customer = record.customer_id
     assert record.bank_payment_id is not None
     paid = get_payment(bankside.client(record.debtor.bank_id), record.bank_payment_id, customer, deadline)
     if paid.state == "pending" and record.status == "pending":
@@ -85,7 +85,7 @@ def reconcile(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
         if bankside.on_statement(record.user_id, record, deadline):
             return move(record, "completed", note=CONFIRMED_NOTE)[0]
         return record
-    customer = bankside.customer_id(record.user_id, record.debtor.bank_id)
+    customer = record.customer_id
     bank = bankside.client(record.debtor.bank_id)
     assert record.consent.consent_id is not None
     terms = payment_consent(bank, record.consent.consent_id, customer, deadline)

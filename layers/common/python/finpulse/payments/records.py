@@ -101,6 +101,7 @@ class HistoryEntry(BaseModel):
 
 class PaymentRecord(BaseModel):
     user_id: str
+    customer_id: str = Field(description="The caller's customer id at the debtor's bank")
     payment_id: str
     kind: PaymentKind
     status: PaymentStatus = "created"

@@ -15,6 +15,7 @@ from finpulse.banks.models import BankConsent
 from finpulse.banks.payments import create_payment, payment_consent
 from finpulse.banks.retry import Deadline
 from finpulse.consents.records import utcnow
+from finpulse.errors import FinPulseError
 from finpulse.observability import logger
 from finpulse.payments import bankside, consent
 from finpulse.payments.progress import move, revoke_quietly, save_quietly, settled
@@ -32,7 +33,10 @@ def start(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
     """A created payment: its consent (a single-use one made now, or the existing one), then on."""
     if record.consent.mode == "existing":
         return submit(record, deadline)
-    customer = bankside.customer_id(record.user_id, record.debtor.bank_id)
+    refused = _identity_refused(record)
+    if refused is not None:
+        return refused
+    customer = record.customer_id
     body = consent.single_use_body(
         amount=record.amount,
         currency=record.currency,
@@ -80,7 +84,7 @@ def after_consent(record: PaymentRecord, status: ConsentStatus, deadline: Deadli
 
 def poll_approval(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
     """An awaiting payment's consent, asked of the bank: approved → sent; rejected/expired → rejected."""
-    customer = bankside.customer_id(record.user_id, record.debtor.bank_id)
+    customer = record.customer_id
     ref = record.consent.bank_ref
     assert ref is not None
     answer = bankside.client(record.debtor.bank_id).get_consent("payments", ref, customer, deadline)
@@ -93,7 +97,7 @@ def poll_approval(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
 
 def approved(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
     """A single-use consent is approved: read its stored terms back; pay only under the asked ones."""
-    customer = bankside.customer_id(record.user_id, record.debtor.bank_id)
+    customer = record.customer_id
     assert record.consent.consent_id is not None
     try:
         terms = payment_consent(
@@ -142,8 +146,23 @@ def _initiation(record: PaymentRecord) -> dict[str, Any]:
     }
 
 
+def _identity_refused(record: PaymentRecord) -> PaymentRecord | None:
+    """Checked again right before the bank is asked to do anything: the identities at both banks
+    are still the caller's (and verified where required). The payment fails when they are not."""
+    try:
+        bankside.payable(record.user_id, record.debtor.bank_id, record.creditor.bank_id)
+    except FinPulseError as exc:
+        failure = Failure(code=exc.code, message=f"{exc.message}; nothing was paid")
+        return move(record, "failed", note=failure.message, failure=failure)[0]
+    return None
+
+
 def submit(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
-    customer = bankside.customer_id(record.user_id, record.debtor.bank_id)
+    refused = _identity_refused(record)
+    if refused is not None:
+        revoke_quietly(record, record.customer_id, deadline)
+        return refused
+    customer = record.customer_id
     if record.status == "awaiting_approval":
         short = _short_of_funds(record, customer, deadline)
         if short is not None:
