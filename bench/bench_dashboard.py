@@ -20,69 +20,13 @@ from typing import Any
 
 import httpx
 
+from bench import localstack
+
 BANKS = ("vbank", "abank", "sbank")
 CUSTOMER = "team200-1"
 WARMUP, RUNS = 30, 300
 TARGET_P50_MS = 60.0
 ENGINE_RESULT = Path(__file__).resolve().parent / "results" / "analytics_engine.json"
-
-
-def _start(workdir: Path) -> Any:
-    from devstack.stack import LocalStack, StackOptions
-
-    options = StackOptions(
-        api_port=0,
-        moto_port=0,
-        bank_base_port=0,
-        schedule=False,
-        watch=False,
-        prewarm=True,
-        access_log=False,
-        spa_dir=None,
-        state_file=None,
-        sandbox_data_dir=workdir / "banks",
-    )
-    return LocalStack(options).start()
-
-
-def _client(stack: Any) -> httpx.Client:
-    from devstack.provision import boto_clients
-    from devstack.tokens import new_user
-
-    clients = boto_clients(stack.resources.region, stack.moto.url)
-    user = new_user(clients, stack.resources, None)
-    return httpx.Client(base_url=stack.api_url, headers=user.auth_header, timeout=60)
-
-
-def _connect(http: httpx.Client, sandbox: Any) -> None:
-    for bank in BANKS:
-        http.put(f"/api/me/banks/{bank}", json={"customer_id": CUSTOMER}).raise_for_status()
-    r = http.post("/api/consents/init", json={"banks": list(BANKS), "include_products": True})
-    r.raise_for_status()
-    for result in r.json()["results"]:
-        consent = result.get("consent") or {}
-        if consent.get("status") == "pending":  # sbank approves in its own app: approve as the customer
-            sandbox.admin(result["bank_id"]).approve(consent.get("request_id") or consent["consent_id"])
-    deadline = time.monotonic() + 60
-    while True:
-        http.post("/api/consents/refresh", json={}).raise_for_status()
-        status = http.get("/api/consents/status").json()
-        if set(BANKS) <= {b["bank_id"] for b in status["banks"] if b["connected"]}:
-            return
-        assert time.monotonic() < deadline, status
-        time.sleep(1.0)
-
-
-def _refresh(http: httpx.Client) -> dict[str, Any]:
-    r = http.post("/api/sync/full-refresh")
-    assert r.status_code == 202, r.text
-    sync_id = r.json()["sync_id"]
-    while True:
-        answer = http.get(f"/api/sync/{sync_id}")
-        body: dict[str, Any] = answer.json() if answer.status_code == 200 else {"state": "running"}
-        if body["state"] != "running":
-            return body
-        time.sleep(0.1)
 
 
 def _timed(http: httpx.Client, path: str) -> tuple[float, dict[str, Any]]:
@@ -105,12 +49,12 @@ def run() -> dict[str, Any]:
     from sandbox.client import SandboxBanks
 
     with tempfile.TemporaryDirectory() as tmp:
-        stack = _start(Path(tmp))
+        stack = localstack.start(Path(tmp))
         try:
             sandbox = SandboxBanks(stack.banks.handle)
-            http = _client(stack)
-            _connect(http, sandbox)
-            done = _refresh(http)
+            http = localstack.signed_in(stack, demo=True)
+            localstack.connect(http, sandbox, CUSTOMER, BANKS)
+            done = localstack.refresh(http)
             assert done["state"] == "succeeded", done
             miss_ms, first = _timed(http, "/api/dashboard")
             assert first["from_cache"] is False

@@ -140,7 +140,7 @@ def _measure(workdir: Path, concurrency: int, *, extras: bool) -> dict[str, Any]
     with _stack(workdir, concurrency) as (stack, sandbox):
         _big_customers(sandbox, "bench-user", ACCOUNTS, PER_ACCOUNT)
         warm = Api(stack)  # warm every function on a small customer first
-        warm.connect(BANKS, "team200-1", sandbox)
+        warm.connect(BANKS, "team200-2", sandbox)  # team200-1 is the demo user (one user per customer id)
         warm.refresh()
         api = Api(stack)
         api.connect(BANKS, "bench-user", sandbox)
