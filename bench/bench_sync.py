@@ -21,6 +21,8 @@ from typing import Any
 
 import httpx
 
+from bench import localstack
+
 BANKS = ("vbank", "abank", "sbank")
 LATENCY_MS = 40
 # BENCH_SYNC_SCALE (e.g. 0.1) shrinks the data for a quick look; results are only meaningful at 1.
@@ -40,19 +42,11 @@ def _registry(concurrency: int) -> str:
 
 @contextmanager
 def _stack(workdir: Path, concurrency: int) -> Any:
-    from devstack.stack import LocalStack, StackOptions
+    from devstack.stack import LocalStack
     from sandbox.client import SandboxBanks
 
-    options = StackOptions(
-        api_port=0,
-        moto_port=0,
-        bank_base_port=0,
-        schedule=False,
-        watch=False,
-        prewarm=True,
-        access_log=False,
-        spa_dir=None,
-        state_file=None,
+    options = localstack.options(
+        workdir,
         sandbox_data_dir=workdir / f"banks-c{concurrency}",
         parameter_overrides={"BankRegistry": _registry(concurrency)},
     )

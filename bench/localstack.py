@@ -11,22 +11,29 @@ from typing import Any
 import httpx
 
 
-def start(workdir: Path) -> Any:
-    from devstack.stack import LocalStack, StackOptions
+def options(workdir: Path, **overrides: Any) -> Any:
+    """`make dev`'s options on free ports, without the schedule, the watcher or the SPA."""
+    from devstack.stack import StackOptions
 
-    options = StackOptions(
-        api_port=0,
-        moto_port=0,
-        bank_base_port=0,
-        schedule=False,
-        watch=False,
-        prewarm=True,
-        access_log=False,
-        spa_dir=None,
-        state_file=None,
-        sandbox_data_dir=workdir / "banks",
-    )
-    return LocalStack(options).start()
+    defaults: dict[str, Any] = {
+        "api_port": 0,
+        "moto_port": 0,
+        "bank_base_port": 0,
+        "schedule": False,
+        "watch": False,
+        "prewarm": True,
+        "access_log": False,
+        "spa_dir": None,
+        "state_file": None,
+        "sandbox_data_dir": workdir / "banks",
+    }
+    return StackOptions(**(defaults | overrides))
+
+
+def start(workdir: Path) -> Any:
+    from devstack.stack import LocalStack
+
+    return LocalStack(options(workdir)).start()
 
 
 def signed_in(stack: Any, *, demo: bool = False) -> httpx.Client:

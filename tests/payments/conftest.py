@@ -15,6 +15,7 @@ import pytest
 from finpulse.payments import tuning
 from sandbox.client import SandboxBanks
 from tests.banks.support import atomic_emulator
+from tests.payments.support import Payer, connected_payer
 from tests.sync.conftest import live, no_retry_sleep
 
 __all__ = ["atomic_emulator", "live", "no_retry_sleep"]
@@ -43,3 +44,19 @@ def restore_bank_data(request: pytest.FixtureRequest) -> Iterator[None]:
     banks: Any = request.getfixturevalue("sandbox_banks")
     assert isinstance(banks, SandboxBanks)
     banks.reset()
+
+
+_payers: dict[str, Payer] = {}
+
+
+@pytest.fixture
+def payer(request: pytest.FixtureRequest, live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
+    """The module's user: its `CUSTOMER` at its `BANKS`, connected and synced once per module."""
+    module = request.module
+    if module.__name__ not in _payers:
+        _payers[module.__name__] = connected_payer(
+            api_client, make_user, sandbox, live, module.CUSTOMER, tuple(module.BANKS)
+        )
+    found = _payers[module.__name__]
+    found.api_client, found.sandbox = api_client, sandbox
+    return found

@@ -22,21 +22,12 @@ from finpulse.payments.errors import PaymentInFlight
 from finpulse.payments.requests import PaymentRequest
 from finpulse.storage.dynamo import table
 from tests.consents.support import assert_envelope
-from tests.payments.support import Payer, bank_posts, connected_payer, wait_until
+from tests.payments.support import Payer, bank_posts, wait_until
 
 BANKS = ("vbank", "abank")
 DEPOSIT = "dep-team200-4-5206"
 pytestmark = pytest.mark.usefixtures("restore_bank_data")
-_shared: dict[str, Payer] = {}
-
-
-@pytest.fixture
-def payer(live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
-    if "payer" not in _shared:
-        _shared["payer"] = connected_payer(api_client, make_user, sandbox, live, "team200-4", BANKS)
-    payer = _shared["payer"]
-    payer.api_client, payer.sandbox = api_client, sandbox
-    return payer
+CUSTOMER = "team200-4"
 
 
 def _body(payer: Payer, amount: str, debtor_bank: str = "abank") -> dict[str, Any]:

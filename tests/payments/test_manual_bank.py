@@ -12,21 +12,13 @@ from typing import Any
 import pytest
 
 from tests.consents.support import customer_page
-from tests.payments.support import Payer, bank_posts, connected_payer, wait_until
+from tests.payments.support import Payer, bank_posts, wait_until
 from tests.sync.support import refresh
 
 LOAN = "loan-team200-3-7339"
 pytestmark = pytest.mark.usefixtures("restore_bank_data")
-_shared: dict[str, Payer] = {}
-
-
-@pytest.fixture
-def payer(live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
-    if "payer" not in _shared:
-        _shared["payer"] = connected_payer(api_client, make_user, sandbox, live, "team200-3", ("sbank",))
-    payer = _shared["payer"]
-    payer.api_client, payer.sandbox = api_client, sandbox
-    return payer
+CUSTOMER = "team200-3"
+BANKS = ("sbank",)
 
 
 def _mdp(payer: Payer, amount: str) -> dict[str, Any]:

@@ -10,22 +10,13 @@ from typing import Any
 
 import pytest
 
-from tests.payments.support import Payer, bank_posts, connected_payer, wait_until
+from tests.payments.support import Payer, bank_posts, wait_until
 
 BANKS = ("vbank", "abank")
 LOAN = "loan-team200-9-1996"
 DEPOSIT = "dep-team200-9-7090"
 pytestmark = pytest.mark.usefixtures("restore_bank_data")
-_shared: dict[str, Payer] = {}
-
-
-@pytest.fixture
-def payer(live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
-    if "payer" not in _shared:
-        _shared["payer"] = connected_payer(api_client, make_user, sandbox, live, "team200-9", BANKS)
-    payer = _shared["payer"]
-    payer.api_client, payer.sandbox = api_client, sandbox
-    return payer
+CUSTOMER = "team200-9"
 
 
 def _loan_and_debt(payer: Payer) -> tuple[str, Decimal]:

@@ -19,17 +19,17 @@ __all__ = ["vbank_untrusted"]
 BANKS = ("vbank", "abank")
 LOAN = "loan-team200-7-9156"
 pytestmark = pytest.mark.usefixtures("restore_bank_data")
-_shared: dict[str, Any] = {}
+CUSTOMER = "team200-7"
+_consent: dict[str, str] = {}
 
 
 @pytest.fixture
-def payer(live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
-    if "payer" not in _shared:
-        payer = connected_payer(api_client, make_user, sandbox, live, "team200-7", BANKS)
-        number = checking_account(sandbox, "vbank", "team200-7")
+def payer(payer: Payer, sandbox: Any) -> Payer:
+    """The module's user, with a multi-use payment consent (at most 100.00 a payment) at vbank."""
+    if "id" not in _consent:
         limits = {
             "consent_type": "multi_use",
-            "debtor_account": number,
+            "debtor_account": checking_account(sandbox, "vbank", CUSTOMER),
             "max_uses": 5,
             "max_amount_per_payment": "100",
         }
@@ -46,10 +46,7 @@ def payer(live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
         assert r.status_code == 200, r.get_json()
         (result,) = r.get_json()["results"]
         assert result["outcome"] == "created", result
-        _shared["consent_id"] = result["consent"]["consent_id"]
-        _shared["payer"] = payer
-    payer = _shared["payer"]
-    payer.api_client, payer.sandbox = api_client, sandbox
+        _consent["id"] = result["consent"]["consent_id"]
     sandbox.clean()  # request logs from here on: what the refused payments sent
     return payer
 
@@ -116,7 +113,7 @@ def test_refused_before_the_bank_is_called(
 
 
 def test_over_the_limit_of_an_existing_consent(payer: Payer) -> None:
-    consent_id = _shared["consent_id"]
+    consent_id = _consent["id"]
     r = payer.pay("mdp", _body(payer, amount="150.00", consent_id=consent_id))
     assert_envelope(r.status_code, r.get_json(), 422)
     assert r.get_json()["error"]["code"] == "CONSENT_LIMIT_EXCEEDED"
@@ -131,14 +128,14 @@ def test_over_the_limit_of_an_existing_consent(payer: Payer) -> None:
 
 
 def test_an_existing_consent_pays_within_its_limits(payer: Payer) -> None:
-    r = payer.pay("mdp", _body(payer, amount="60.00", consent_id=_shared["consent_id"]))
+    r = payer.pay("mdp", _body(payer, amount="60.00", consent_id=_consent["id"]))
     assert r.status_code == 201, r.get_json()
     paid = r.get_json()
     assert paid["status"] == "completed"
     assert paid["consent"]["mode"] == "existing"
     assert bank_posts(payer.sandbox, "vbank") == 1
     assert consent_posts(payer.sandbox, "vbank") == 0  # no new consent: the existing one was used
-    again = payer.quote("mdp", _body(payer, amount="60.00", consent_id=_shared["consent_id"])).get_json()
+    again = payer.quote("mdp", _body(payer, amount="60.00", consent_id=_consent["id"])).get_json()
     assert again["consent"]["usage"]["used_count"] == "1"
 
 

@@ -50,6 +50,15 @@ for _state, _words in {
     for _word in _words:
         _PAYMENT_WORDS[_word] = _state  # type: ignore[assignment]
 
+# A payment consent's money limits, in the bank's (and the spec's) words.
+LIMITS = (
+    "amount",
+    "max_amount_per_payment",
+    "max_total_amount",
+    "vrp_max_individual_amount",
+    "vrp_daily_limit",
+    "vrp_monthly_limit",
+)
 # A single-use consent in one of these words has been spent: the bank executed a payment under it.
 USED_WORDS = frozenset({"used", "consumed", "exhausted", "spent"})
 
@@ -149,12 +158,7 @@ class PaymentConsentTerms(BaseModel):
         }
 
     @field_validator(
-        "amount",
-        "max_amount_per_payment",
-        "max_total_amount",
-        "vrp_max_individual_amount",
-        "vrp_daily_limit",
-        "vrp_monthly_limit",
+        *LIMITS,
         "used_amount",
         "used_today",
         "used_this_month",

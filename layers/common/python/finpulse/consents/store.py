@@ -14,7 +14,7 @@ from boto3.dynamodb.conditions import Key
 
 from finpulse.config import settings
 from finpulse.consents.records import ConsentRecord, iso
-from finpulse.storage.dynamo import query_items, table
+from finpulse.storage.dynamo import condition_failed, query_items, table
 from finpulse.storage.keys import (
     CONSENT_PREFIX,
     consent_init_sk,
@@ -31,12 +31,6 @@ class StaleRecord(Exception):
 
 def _table() -> Any:
     return table(settings().consents_table)
-
-
-def _conditional_failed(exc: Exception) -> bool:
-    response = getattr(exc, "response", None)
-    code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
-    return code in ("ConditionalCheckFailedException", "TransactionCanceledException")
 
 
 def _key(record: ConsentRecord) -> dict[str, str]:
@@ -113,7 +107,7 @@ def save(record: ConsentRecord, known_ids: set[str]) -> ConsentRecord:
         )
     except ClientError as exc:
         record.version = expected
-        if _conditional_failed(exc):
+        if condition_failed(exc):
             raise StaleRecord(record.local_id) from None
         raise
     new_ids = record.ids() - known_ids
@@ -145,7 +139,7 @@ def claim_poll(record: ConsentRecord, now: datetime, interval: float) -> bool:
             ExpressionAttributeValues={":now": iso(now), ":t": threshold},
         )
     except ClientError as exc:
-        if _conditional_failed(exc):
+        if condition_failed(exc):
             return False
         raise
     record.last_polled_at = now
@@ -178,7 +172,7 @@ def try_mark_creating(user_id: str, bank_id: str, kind: str, fp: str, now: datet
             ExpressionAttributeValues={":now": iso(now)},
         )
     except ClientError as exc:
-        if _conditional_failed(exc):
+        if condition_failed(exc):
             return False
         raise
     return True

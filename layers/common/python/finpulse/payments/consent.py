@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from finpulse.banks.consent_status import ConsentStatus
-from finpulse.banks.payments import PaymentConsentTerms
+from finpulse.banks.payments import LIMITS, PaymentConsentTerms
 from finpulse.consents.records import ConsentRecord, iso
 from finpulse.domain import mask_account_number
 from finpulse.payments.checks import Checks
@@ -22,14 +22,6 @@ from finpulse.payments.checks import Checks
 SINGLE_USE_VALIDITY = timedelta(hours=24)
 MATERIAL = ("consent_type", "amount", "currency", "debtor_account", "creditor_account")
 _ACCOUNTS = ("debtor_account", "creditor_account")
-_LIMITS = (
-    "amount",
-    "max_amount_per_payment",
-    "max_total_amount",
-    "vrp_max_individual_amount",
-    "vrp_daily_limit",
-    "vrp_monthly_limit",
-)
 
 
 def _text(name: str, value: Any) -> str:
@@ -80,7 +72,7 @@ def bank_terms(terms: PaymentConsentTerms) -> dict[str, str]:
         "creditor_account": terms.creditor_account,
         "max_uses": terms.max_uses,
         "valid_until": terms.expires_at,
-        **{k: getattr(terms, k) for k in _LIMITS},
+        **{k: getattr(terms, k) for k in LIMITS},
     }
     return {k: _text(k, v) for k, v in values.items() if v is not None}
 
@@ -103,7 +95,7 @@ def differences(asked: dict[str, Any], terms: PaymentConsentTerms) -> list[str]:
         "debtor_account": terms.debtor_account,
         "creditor_account": terms.creditor_account,
         "max_uses": terms.max_uses,
-        **{k: getattr(terms, k) for k in _LIMITS},
+        **{k: getattr(terms, k) for k in LIMITS},
     }
     out = []
     for name, want in asked.items():

@@ -28,7 +28,7 @@ from finpulse.errors import FinPulseError
 from finpulse.observability import logger
 from finpulse.payments import bankside, store, submit, tuning
 from finpulse.payments.progress import move, revoke_quietly, settled
-from finpulse.payments.records import Failure, PaymentRecord
+from finpulse.payments.records import UNKNOWN_NOTE, Failure, PaymentRecord
 
 NOT_EXECUTED = Failure(
     code="NOT_EXECUTED",
@@ -80,11 +80,21 @@ def _poll_payment(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
 
 
 def reconcile(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
-    """The evidence at the bank for a payment whose answer was lost. Never sends it again."""
+    """The evidence at the bank for a payment whose answer was lost. Never sends it again. Without
+    conclusive evidence the payment is (or stays) `unknown`, and the user is told so."""
+    settled = _evidence(record, deadline)
+    if settled is not None:
+        return settled
+    if record.status == "submitting":  # its sender died: from now on the outcome is unknown
+        return move(record, "unknown", note=UNKNOWN_NOTE)[0]
+    return record
+
+
+def _evidence(record: PaymentRecord, deadline: Deadline) -> PaymentRecord | None:
     if record.consent.mode == "existing":
         if bankside.on_statement(record.user_id, record, deadline):
             return move(record, "completed", note=CONFIRMED_NOTE)[0]
-        return record
+        return None
     customer = record.customer_id
     bank = bankside.client(record.debtor.bank_id)
     assert record.consent.consent_id is not None
@@ -92,7 +102,7 @@ def reconcile(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
     if not terms.used_up:
         age = utcnow() - (record.submitted_at or record.created_at)
         if terms.status not in CONSENT_FINAL and age <= tuning.tuning().unknown_grace:
-            return record
+            return None
         # Revoke first, then look again: a revoked consent can never be executed, so an unused
         # one now proves the payment never happened and never will.
         if terms.status not in CONSENT_FINAL:
@@ -101,7 +111,7 @@ def reconcile(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
         if not terms.used_up and terms.status in CONSENT_FINAL:
             return move(record, "failed", note=NOT_EXECUTED.message, failure=NOT_EXECUTED)[0]
         if not terms.used_up:
-            return record
+            return None
     if bankside.on_statement(record.user_id, record, deadline):
         return move(record, "completed", note=CONFIRMED_NOTE)[0]
     if record.status == "pending":

@@ -48,6 +48,12 @@ _NEXT: dict[str, frozenset[str]] = {
 }
 
 
+UNKNOWN_NOTE = (
+    "The bank did not confirm this payment. FinPulse is checking with the bank and will never send it "
+    "again on its own: do not pay again until this is settled"
+)
+
+
 class IllegalTransition(Exception):
     """A bug: code asked for a move the state machine does not have."""
 

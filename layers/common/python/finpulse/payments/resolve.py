@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from finpulse.banks.registry import all_banks
-from finpulse.domain import Account, AccountKind, Agreement, AgreementKind, Balance
+from finpulse.domain import Account, AccountKind, Agreement, AgreementKind, Balance, mask_account_number
 from finpulse.payments.checks import Checks
 from finpulse.payments.records import Party, PartyKind, PaymentKind
 from finpulse.payments.requests import DebtorRef, TargetRef
@@ -198,6 +198,4 @@ def _mask(account: Account) -> str:
 
 
 def _mask_number(number: str) -> str:
-    from finpulse.domain import mask_account_number
-
     return mask_account_number(number) or "****"

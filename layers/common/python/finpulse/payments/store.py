@@ -25,7 +25,7 @@ from finpulse.consents.records import iso
 from finpulse.errors import Unprocessable
 from finpulse.payments.ids import PAYMENT_ID_PATTERN, day_floor
 from finpulse.payments.records import PaymentRecord
-from finpulse.storage.dynamo import table
+from finpulse.storage.dynamo import condition_failed, conditional_update, table
 from finpulse.storage.keys import user_pk
 
 PAY_PREFIX = "PAY#"
@@ -44,12 +44,6 @@ class KeyTaken(Exception):
 
 def _table() -> Any:
     return table(settings().payments_table)
-
-
-def _failed_condition(exc: Exception) -> bool:
-    response = getattr(exc, "response", None)
-    code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
-    return code in ("ConditionalCheckFailedException", "TransactionCanceledException")
 
 
 def _sk(payment_id: str) -> str:
@@ -123,7 +117,7 @@ def insert(record: PaymentRecord, now: datetime) -> None:
             ]
         )
     except ClientError as exc:
-        if _failed_condition(exc):
+        if condition_failed(exc):
             raise KeyTaken(record.idempotency_key) from None
         raise
 
@@ -161,7 +155,7 @@ def save(record: PaymentRecord) -> PaymentRecord:
         )
     except ClientError as exc:
         record.version = expected
-        if _failed_condition(exc):
+        if condition_failed(exc):
             raise StaleRecord(record.payment_id) from None
         raise
     return record
@@ -169,42 +163,30 @@ def save(record: PaymentRecord) -> PaymentRecord:
 
 def claim_poll(record: PaymentRecord, now: datetime, interval: float) -> bool:
     """The right to ask the bank about this payment now: at most once per `interval` seconds."""
-    from botocore.exceptions import ClientError
-
-    try:
-        _table().update_item(
-            Key={"pk": user_pk(record.user_id), "sk": _sk(record.payment_id)},
-            UpdateExpression="SET polled_at = :now",
-            ConditionExpression=(
-                "attribute_exists(pk) AND (attribute_not_exists(polled_at) OR polled_at < :t)"
-            ),
-            ExpressionAttributeValues={":now": iso(now), ":t": iso(now - timedelta(seconds=interval))},
-        )
-    except ClientError as exc:
-        if _failed_condition(exc):
-            return False
-        raise
-    record.last_polled_at = now
-    return True
+    claimed = conditional_update(
+        _table(),
+        Key={"pk": user_pk(record.user_id), "sk": _sk(record.payment_id)},
+        UpdateExpression="SET polled_at = :now",
+        ConditionExpression="attribute_exists(pk) AND (attribute_not_exists(polled_at) OR polled_at < :t)",
+        ExpressionAttributeValues={":now": iso(now), ":t": iso(now - timedelta(seconds=interval))},
+    )
+    if claimed:
+        record.last_polled_at = now
+    return claimed
 
 
 def claim_effects(record: PaymentRecord, now: datetime) -> bool:
     """Exactly one caller runs a completed payment's effects (version bump, re-sync)."""
-    from botocore.exceptions import ClientError
-
-    try:
-        _table().update_item(
-            Key={"pk": user_pk(record.user_id), "sk": _sk(record.payment_id)},
-            UpdateExpression="SET effects_at = :now",
-            ConditionExpression="attribute_exists(pk) AND attribute_not_exists(effects_at)",
-            ExpressionAttributeValues={":now": iso(now)},
-        )
-    except ClientError as exc:
-        if _failed_condition(exc):
-            return False
-        raise
-    record.effects_at = now
-    return True
+    claimed = conditional_update(
+        _table(),
+        Key={"pk": user_pk(record.user_id), "sk": _sk(record.payment_id)},
+        UpdateExpression="SET effects_at = :now",
+        ConditionExpression="attribute_exists(pk) AND attribute_not_exists(effects_at)",
+        ExpressionAttributeValues={":now": iso(now)},
+    )
+    if claimed:
+        record.effects_at = now
+    return claimed
 
 
 def open_payments(user_id: str) -> list[PaymentRecord]:

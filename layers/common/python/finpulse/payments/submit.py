@@ -13,20 +13,17 @@ from finpulse.banks.consent_status import ConsentStatus
 from finpulse.banks.errors import BankError, BankRejectedRequest, ConsentProblem
 from finpulse.banks.models import BankConsent
 from finpulse.banks.payments import create_payment, payment_consent
+from finpulse.banks.registry import get_bank
 from finpulse.banks.retry import Deadline
 from finpulse.consents.records import utcnow
 from finpulse.errors import FinPulseError
 from finpulse.observability import logger
 from finpulse.payments import bankside, consent
 from finpulse.payments.progress import move, revoke_quietly, save_quietly, settled
-from finpulse.payments.records import Failure, PaymentRecord
+from finpulse.payments.records import UNKNOWN_NOTE, Failure, PaymentRecord
 
 # 4xx answers that do not prove the payment was refused: it may have been executed already.
 AMBIGUOUS_BANK_CODES = frozenset({"CONSENT_USED", "IDEMPOTENCY_CONFLICT", "DUPLICATE_PAYMENT"})
-UNKNOWN_NOTE = (
-    "The bank did not confirm this payment. FinPulse is checking with the bank and will never send it "
-    "again on its own: do not pay again until this is settled"
-)
 
 
 def start(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
@@ -134,8 +131,6 @@ def approved(record: PaymentRecord, deadline: Deadline) -> PaymentRecord:
 def _initiation(record: PaymentRecord) -> dict[str, Any]:
     creditor: dict[str, Any] = {"schemeName": "RU.CBR.PAN", "identification": record.creditor.number}
     if record.creditor.bank_id != record.debtor.bank_id:
-        from finpulse.banks.registry import get_bank
-
         creditor["bank_code"] = get_bank(record.creditor.bank_id).payment_bank_code
     return {
         "instructedAmount": {"amount": f"{record.amount:.2f}", "currency": record.currency},

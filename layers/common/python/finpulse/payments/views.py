@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from finpulse.payments.defaults import AmountSource
 from finpulse.payments.records import (
+    UNKNOWN_NOTE,
     ConsentMode,
     Party,
     PartyKind,
@@ -23,10 +24,7 @@ _NOTES: dict[str, str] = {
     "awaiting_approval": "Approve the payment in your bank's app (approval_url); it is sent once you do",
     "submitting": "The payment is being sent to the bank",
     "pending": "The bank accepted the payment and is settling it",
-    "unknown": (
-        "The bank did not confirm this payment. FinPulse is checking with the bank and will never send it "
-        "again on its own: do not pay again until this is settled"
-    ),
+    "unknown": UNKNOWN_NOTE,
 }
 
 
