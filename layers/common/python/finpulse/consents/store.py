@@ -14,7 +14,7 @@ from boto3.dynamodb.conditions import Key
 
 from finpulse.config import settings
 from finpulse.consents.records import ConsentRecord, iso
-from finpulse.storage.dynamo import condition_failed, query_items, table
+from finpulse.storage.dynamo import condition_failed, put_versioned, query_items, table
 from finpulse.storage.keys import (
     CONSENT_PREFIX,
     consent_init_sk,
@@ -95,21 +95,11 @@ def insert(record: ConsentRecord) -> None:
 
 def save(record: ConsentRecord, known_ids: set[str]) -> ConsentRecord:
     """Write a changed record if nobody else did meanwhile (else StaleRecord); adds new id pointers."""
-    from botocore.exceptions import ClientError
-
     expected = record.version
     record.version = expected + 1
-    try:
-        _table().put_item(
-            Item=_item(record),
-            ConditionExpression="version = :v",
-            ExpressionAttributeValues={":v": expected},
-        )
-    except ClientError as exc:
+    if not put_versioned(_table(), _item(record), expected):
         record.version = expected
-        if condition_failed(exc):
-            raise StaleRecord(record.local_id) from None
-        raise
+        raise StaleRecord(record.local_id)
     new_ids = record.ids() - known_ids
     if new_ids:
         with _table().batch_writer() as batch:

@@ -25,7 +25,7 @@ from finpulse.consents.records import iso
 from finpulse.errors import Unprocessable
 from finpulse.payments.ids import PAYMENT_ID_PATTERN, day_floor
 from finpulse.payments.records import PaymentRecord
-from finpulse.storage.dynamo import condition_failed, conditional_update, table
+from finpulse.storage.dynamo import condition_failed, conditional_update, put_versioned, table
 from finpulse.storage.keys import user_pk
 
 PAY_PREFIX = "PAY#"
@@ -143,21 +143,11 @@ def by_key(user_id: str, idempotency_key: str) -> PaymentRecord | None:
 
 def save(record: PaymentRecord) -> PaymentRecord:
     """Write a changed record if nobody else did since it was read; StaleRecord otherwise."""
-    from botocore.exceptions import ClientError
-
     expected = record.version
     record.version = expected + 1
-    try:
-        _table().put_item(
-            Item=_item(record),
-            ConditionExpression="version = :v",
-            ExpressionAttributeValues={":v": expected},
-        )
-    except ClientError as exc:
+    if not put_versioned(_table(), _item(record), expected):
         record.version = expected
-        if condition_failed(exc):
-            raise StaleRecord(record.payment_id) from None
-        raise
+        raise StaleRecord(record.payment_id)
     return record
 
 

@@ -56,6 +56,22 @@ def conditional_update(tbl: Any, **update: Any) -> bool:
     return True
 
 
+def put_versioned(tbl: Any, item: dict[str, Any], expected: int) -> bool:
+    """Optimistic concurrency: put `item` (carrying `version = expected + 1`) only while the stored
+    item still has `version = expected`. False when someone else wrote first."""
+    from botocore.exceptions import ClientError
+
+    try:
+        tbl.put_item(
+            Item=item, ConditionExpression="version = :v", ExpressionAttributeValues={":v": expected}
+        )
+    except ClientError as exc:
+        if condition_failed(exc):
+            return False
+        raise
+    return True
+
+
 def reset_clients() -> None:
     """Forget cached clients (tests switch endpoints between runs)."""
     _resource.cache_clear()
