@@ -170,9 +170,7 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> SandboxConfi
         key_grace=int(pick("key_grace", "SANDBOX_KEY_GRACE", 3600)),
         consent_days=int(pick("consent_days", "SANDBOX_CONSENT_DAYS", 90)),
         big_customers=tuple(big) if big is not None else parse_big(env.get("SANDBOX_BIG_CUSTOMERS")),
-        variants=parse_variants(
-            ",".join(variants) if variants is not None else env.get("SANDBOX_VARIANTS")
-        ),
+        variants=parse_variants(",".join(variants) if variants is not None else env.get("SANDBOX_VARIANTS")),
     )
 
 

@@ -30,5 +30,6 @@ def parse_variants(text: str | None) -> tuple[str, ...]:
     names = sorted({part.strip() for part in (text or "").split(",") if part.strip()})
     unknown = [n for n in names if n not in VARIANTS]
     if unknown:
-        raise ValueError(f"unknown data variant(s) {', '.join(unknown)}; known: {', '.join(sorted(VARIANTS))}")
+        known = ", ".join(sorted(VARIANTS))
+        raise ValueError(f"unknown data variant(s) {', '.join(unknown)}; known: {known}")
     return tuple(names)
