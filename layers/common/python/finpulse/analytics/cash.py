@@ -35,10 +35,16 @@ def pick_balance(balances: Sequence[Balance]) -> Balance | None:
     choice does not depend on the order the bank listed them).
     """
     for wanted in (BalanceType.INTERIM_AVAILABLE, BalanceType.INTERIM_BOOKED):
-        candidates = [b for b in balances if b.type is wanted]
-        if candidates:
-            return max(candidates, key=lambda b: (b.at, b.amount, b.currency))
+        chosen = latest(balances, wanted)
+        if chosen is not None:
+            return chosen
     return None
+
+
+def latest(balances: Sequence[Balance], wanted: BalanceType) -> Balance | None:
+    """The latest entry of one balance type (ties: the larger amount), or None."""
+    candidates = [b for b in balances if b.type is wanted]
+    return max(candidates, key=lambda b: (b.at, b.amount, b.currency)) if candidates else None
 
 
 def balances_by_account(balances: Iterable[Balance]) -> dict[tuple[str, str], list[Balance]]:
