@@ -47,6 +47,21 @@ def latest(balances: Sequence[Balance], wanted: BalanceType) -> Balance | None:
     return max(candidates, key=lambda b: (b.at, b.amount, b.currency)) if candidates else None
 
 
+def balances_by_number(
+    accounts: Sequence[Account], balances: dict[tuple[str, str], list[Balance]], kind: AccountKind
+) -> dict[str, Decimal]:
+    """Account number → the chosen balance (signed, in the account's own currency) of every account
+    of `kind`: how agreements find what their own accounts hold."""
+    held: dict[str, Decimal] = {}
+    for account in accounts:
+        if account.kind is not kind or not account.number:
+            continue
+        chosen = pick_balance(balances.get(account.key, []))
+        if chosen is not None and chosen.currency == account.currency:
+            held[account.number] = chosen.amount
+    return held
+
+
 def balances_by_account(balances: Iterable[Balance]) -> dict[tuple[str, str], list[Balance]]:
     grouped: dict[tuple[str, str], list[Balance]] = {}
     for balance in balances:

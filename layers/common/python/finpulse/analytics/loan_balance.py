@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from finpulse.analytics.cash import pick_balance
+from finpulse.analytics.cash import balances_by_number
 from finpulse.analytics.money import ZERO, rub
 from finpulse.domain import Account, AccountKind, Agreement, Balance
 
@@ -42,14 +42,7 @@ def loan_accounts_owed(
     accounts: Sequence[Account], balances: dict[tuple[str, str], list[Balance]]
 ) -> dict[str, Decimal]:
     """Loan account number → amount owed: the magnitude of its chosen balance, any sign."""
-    owed: dict[str, Decimal] = {}
-    for account in accounts:
-        if account.kind is not AccountKind.LOAN or not account.number:
-            continue
-        chosen = pick_balance(balances.get(account.key, []))
-        if chosen is not None and chosen.currency == account.currency:
-            owed[account.number] = abs(chosen.amount)
-    return owed
+    return {n: abs(v) for n, v in balances_by_number(accounts, balances, AccountKind.LOAN).items()}
 
 
 def owed_on(agreement: Agreement, account_owed: Decimal | None) -> Owed:
