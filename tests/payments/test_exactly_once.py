@@ -8,6 +8,7 @@ real: threads call the same library code the handlers run, against the emulated 
 
 from __future__ import annotations
 
+import json
 import threading
 import uuid
 from decimal import Decimal
@@ -65,7 +66,9 @@ def _concurrently(count: int, call: Any) -> list[Any]:
     return results
 
 
-def test_ten_concurrent_retries_pay_once_and_answer_the_same(payer: Payer, atomic_emulator: None) -> None:
+def test_ten_concurrent_retries_pay_once_and_answer_the_same(
+    payer: Payer, atomic_emulator: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     key = str(uuid.uuid4())
     request = PaymentRequest.model_validate(_body(payer, "111.00"))
     debtor_before = _bank_balance(payer.sandbox, "abank", "team200-4", "checking")
@@ -77,6 +80,9 @@ def test_ten_concurrent_retries_pay_once_and_answer_the_same(payer: Payer, atomi
     assert answers[0][1].status == "completed"
     assert bank_posts(payer.sandbox, *BANKS) == 1
     assert _bank_balance(payer.sandbox, "abank", "team200-4", "checking") == debtor_before - 111
+    # The business metric, once: count and amount by kind and outcome (EMF lines on stdout).
+    emitted = [json.loads(line) for line in capsys.readouterr().out.splitlines() if '"Payments"' in line]
+    assert [(m["kind"], m["outcome"], m["Payments"]) for m in emitted] == [("sdp", "completed", [1.0])]
     # Over HTTP, the same key and body: the same payment again, nothing sent.
     again = payer.pay("sdp", _body(payer, "111.00"), key)
     assert again.status_code == 201
