@@ -11,13 +11,13 @@ from finpulse.banks.errors import ConsentRevoked
 from finpulse.banks.retry import Deadline
 from finpulse.config import settings
 from finpulse.consents.lifecycle import consented_call
+from finpulse.data.keys import entity_sk, tx_pk, tx_sk, user_pk
 from finpulse.storage.dynamo import table
-from finpulse.sync.layout import entity_sk, tx_pk, tx_sk, user_pk
 from tests.consents.support import Api, customer_page
 
 
 def seed_data(user_id: str, bank_id: str) -> None:
-    """Items as the sync stores them (finpulse.sync.layout) for one bank's accounts and products."""
+    """Items as the sync stores them (finpulse.data.keys) for one bank's accounts and products."""
     data = table(settings().data_table)
     moment = datetime(2026, 1, 5, 10, tzinfo=UTC)
     items = [

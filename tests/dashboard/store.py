@@ -1,7 +1,7 @@
 """Write engine-shaped data straight into the data table, as the sync stores it.
 
 For endpoint tests of shapes the sandbox banks never produce (a foreign-currency account, a loan
-without details, only deposits): the items have the sync's layout (`finpulse.sync.layout`, the
+without details, only deposits): the items have the sync's layout (`finpulse.data.keys`, the
 `codec` body), so the dashboard reads them exactly as it reads synced data.
 """
 
@@ -11,10 +11,10 @@ from typing import Any
 
 from finpulse.analytics import EngineInput
 from finpulse.config import settings
+from finpulse.data import codec, versioning
+from finpulse.data.entities import ACCOUNT, AGREEMENT, BALANCE
+from finpulse.data.keys import entity_sk, tx_pk, tx_sk, user_pk
 from finpulse.storage.dynamo import table
-from finpulse.sync import codec, versioning
-from finpulse.sync.entities import ACCOUNT, AGREEMENT, BALANCE
-from finpulse.sync.layout import entity_sk, tx_pk, tx_sk, user_pk
 
 
 def _entity(user_id: str, bank_id: str, kind: str, parts: tuple[str, ...], value: Any) -> dict[str, Any]:

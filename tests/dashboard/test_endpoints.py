@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 
+from finpulse import clock
 from finpulse.analytics import EngineInput
-from finpulse.dashboard import clock
+from finpulse.data import versioning
 from finpulse.domain import AccountKind, Agreement, AgreementKind
-from finpulse.sync import versioning
 from tests.analytics.builders import TODAY, account, balance, deposit, loan, monthly, tx
 from tests.analytics.profiles import salaried
 from tests.dashboard.store import store
+from tests.timeshift import running_from
 
 SECTIONS = {
     "/api/loans": ["loans", "loans_total", "overdue_total", "monthly_payments", "daily_plan", "repayment"],
@@ -34,7 +35,7 @@ SECTIONS = {
 
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "now", lambda: datetime(2025, 11, 21, 9, 0, tzinfo=UTC))
+    monkeypatch.setattr(clock, "now", running_from(datetime(2025, 11, 21, 9, 0, tzinfo=UTC)))
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def test_the_cache_follows_the_local_day(api_client: Any, user: Any, monkeypatch
     store(user.sub, salaried().data)
     assert get(api_client, user, "/api/dashboard")["dashboard"]["today"] == "2025-11-21"
     # 21:30 UTC is already the 22nd in Moscow: a new day, a new computation, same data version.
-    monkeypatch.setattr(clock, "now", lambda: datetime(2025, 11, 21, 21, 30, tzinfo=UTC))
+    monkeypatch.setattr(clock, "now", running_from(datetime(2025, 11, 21, 21, 30, tzinfo=UTC)))
     later = get(api_client, user, "/api/dashboard")
     assert (later["from_cache"], later["dashboard"]["today"]) == (False, "2025-11-22")
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from finpulse.dashboard import clock
+from finpulse import clock
 from tests.dashboard.golden import Golden, kop
 from tests.dashboard.golden_cards import CARDS_HEAVY
 from tests.dashboard.golden_salaried import SALARIED
@@ -21,6 +21,7 @@ from tests.dashboard.golden_saver import SAVER
 from tests.dashboard.golden_student import STUDENT
 from tests.dashboard.golden_two_paydays import TWO_PAYDAYS
 from tests.sync.support import connect, refresh
+from tests.timeshift import running_from
 
 GOLDENS = [SALARIED, SAVER, CARDS_HEAVY, STUDENT, TWO_PAYDAYS]
 # 09:00 UTC = 12:00 in Moscow on the sandbox's reference date.
@@ -61,7 +62,7 @@ def seed_data(sandbox_banks: Any) -> None:
 
 @pytest.fixture
 def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "now", lambda: NOW)
+    monkeypatch.setattr(clock, "now", running_from(NOW))
 
 
 def dashboard_of(golden: Golden, api_client: Any, user: Any, sandbox: Any) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from boto3.dynamodb.conditions import Key
 from devstack.inprocess_stack import InProcessStack
 from devstack.tokens import SignedInUser
 from finpulse.config import settings
+from finpulse.data.keys import tx_pk, user_pk
 from finpulse.storage.dynamo import table
-from finpulse.sync.layout import tx_pk, user_pk
 
 BANKS = ("vbank", "abank", "sbank")
 
@@ -74,7 +74,7 @@ def refresh(api_client: Any, user: SignedInUser, **params: Any) -> dict[str, Any
 
 def wait_lock_free(stack: InProcessStack, user_id: str, timeout: float = 30.0) -> None:
     """The execution releases the lock in its last step, just after the record turns final."""
-    from finpulse.sync import lock
+    from finpulse.sync.refresh import lock
 
     deadline = time.monotonic() + timeout
     while lock.current(user_id) is not None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from finpulse.sync.layout import tx_pk
+from finpulse.data.keys import tx_pk
 from tests.sync.support import connect, refresh, stored_items
 
 ITEM_LIMIT = 400 * 1024  # DynamoDB's hard limit per item

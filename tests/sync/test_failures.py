@@ -8,8 +8,10 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
-from finpulse.sync import freshness, lock, records
-from finpulse.sync.finalise import finalise
+from finpulse.data import freshness
+from finpulse.data import sync_records as records
+from finpulse.sync.refresh import lock
+from finpulse.sync.refresh.finalise import finalise
 from tests.sync.support import (
     connect,
     entity_items,

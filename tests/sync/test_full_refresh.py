@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from devstack.tokens import SignedInUser
-from finpulse.sync import versioning
+from finpulse.data import versioning
 from tests.sync.support import BANKS, body_of, connect, entity_items, refresh, tx_items, wait_lock_free
 
 
@@ -46,7 +46,7 @@ def test_include_dashboard_leaves_a_dashboard_cached_for_the_new_data_version(
 
     assert done["state"] == "succeeded", done
     wait_lock_free(live, user.sub)
-    from finpulse.dashboard import cache
+    from finpulse.data import dashboard_cache as cache
 
     snapshot = cache.read(user.sub, ["vbank", "abank"])
     assert snapshot.cached is not None

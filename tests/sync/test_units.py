@@ -9,12 +9,13 @@ from typing import Any
 import pytest
 
 from finpulse.banks.models import AccountItem, BalanceItem, TransactionItem
+from finpulse.data import sync_records as records
+from finpulse.data.cursors import AccountCursor
+from finpulse.data.keys import parse_tx_sk, tx_sk
+from finpulse.data.transactions import TxApplier
 from finpulse.domain import Transaction, TransactionStatus
-from finpulse.sync import normalise, records
-from finpulse.sync.cursor import AccountCursor
-from finpulse.sync.layout import parse_tx_sk, tx_sk
-from finpulse.sync.pager import Pager
-from finpulse.sync.txstore import TxApplier
+from finpulse.sync.pipeline import normalise
+from finpulse.sync.pipeline.pager import Pager
 
 NOW = datetime(2025, 11, 20, 12, tzinfo=UTC)
 
@@ -159,7 +160,7 @@ def _applier(stored: dict[str, tuple[str, str]], cursor: AccountCursor, since: d
 
 
 def test_unchanged_items_are_not_rewritten_and_old_pages_are_skipped() -> None:
-    from finpulse.sync import codec
+    from finpulse.data import codec
 
     kept = _domain_tx("t1", NOW - timedelta(days=1))
     stored = {"t1": (tx_sk(kept.booked_at, "vbank", "acc-1", "t1"), codec.encode(kept)[1])}
