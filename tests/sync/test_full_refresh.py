@@ -6,7 +6,7 @@ from typing import Any
 
 from devstack.tokens import SignedInUser
 from finpulse.data import versioning
-from tests.sync.support import BANKS, body_of, connect, entity_items, refresh, tx_items, wait_lock_free
+from tests.sync.support import BANKS, connect, entity_items, refresh, tx_items, wait_lock_free
 
 
 def test_full_refresh_of_three_banks_stores_everything_and_invalidates_caches(
@@ -32,7 +32,7 @@ def test_full_refresh_of_three_banks_stores_everything_and_invalidates_caches(
     assert versioning.current_version(user.sub) > before
     assert done["data_version"] == versioning.current_version(user.sub)
     # Amounts are signed decimals, timestamps UTC.
-    sample = body_of(tx_items(user.sub, "vbank")[0])
+    sample = tx_items(user.sub, "vbank")[0]
     assert sample["booked_at"].endswith("Z")
 
 

@@ -1,7 +1,8 @@
 """Everything the engine reads for one user, loaded through the data layer.
 
-The user's bank entities (accounts, balances, agreements: one Query), their transactions over the
-months the engine looks at, their consents (expiries, and which banks are connected), and the
+The user's bank entities (accounts, balances, agreements, and which accounts have transactions:
+one Query), their transactions over the months the engine looks at (one Query per account, side
+by side), their consents (expiries, and which banks are connected), and the
 shared catalogs of the connected banks.
 """
 
@@ -23,12 +24,14 @@ if TYPE_CHECKING:
 _ZONE_SLACK = timedelta(days=1)
 
 
-def transactions(user_id: str, start: date, end: date | None = None) -> list[Transaction]:
+def transactions(
+    user_id: str, data: entities.BankData, start: date, end: date | None = None
+) -> list[Transaction]:
     """Transactions booked from `start` (local date) to `end` (inclusive; open without one), with a
     day of slack each side for the time zone; the engine and the spending report pick local days."""
     low = datetime.combine(start - _ZONE_SLACK, time.min, UTC)
     high = datetime.combine(end + 2 * _ZONE_SLACK, time.min, UTC) if end else None
-    return stored_transactions.between(user_id, low, high)
+    return stored_transactions.between(user_id, low, high, data.transaction_accounts)
 
 
 def consents(user_id: str) -> tuple[set[str], list[ConsentExpiry]]:
@@ -56,7 +59,7 @@ def engine_input(user_id: str, stored: StoredInputs, today: date) -> EngineInput
         today=today,
         accounts=data.accounts,
         balances=data.balances,
-        transactions=transactions(user_id, history_start(today)),
+        transactions=transactions(user_id, data, history_start(today)),
         agreements=data.agreements,
         # Refinance offers come from the catalog of every bank the user is connected to.
         products=catalog.products(banks),

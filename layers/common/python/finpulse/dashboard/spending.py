@@ -49,7 +49,7 @@ def report(user_id: str, *, start: date | None, end: date | None, group_by: Grou
     start, end = _range(start, end, today)
     data = entities.load(user_id)
     result = spending_report(
-        loader.transactions(user_id, start, end),
+        loader.transactions(user_id, data, start, end),
         start=start,
         end=end,
         group_by=group_by,

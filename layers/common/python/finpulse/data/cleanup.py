@@ -1,10 +1,10 @@
 """Data minimisation: when a consent is revoked, delete the data it brought in.
 
-Per user and bank,
-`BANK#<bank>#ACC|BAL|CARD|CURSOR#...` items came with the account consent (cards are read under
-it, with `ReadCards`) and `AGR` items with the product consent; transactions (`pk TX#<uid>`) carry
-the bank in their sort key. Payment consents bring no bank data in (the payment history is
-FinPulse's own record of what the user did).
+Per user and bank, `BANK#<bank>#ACC|BAL|CARD|CURSOR#...` items and the transaction partitions of
+the bank's accounts (`TX#<uid>#<bank>#<acct>`, found through the cursors) came with the account
+consent (cards are read under it, with `ReadCards`), and `AGR` items with the product consent.
+Payment consents bring no bank data in (the payment history is FinPulse's own record of what the
+user did).
 
 Deletion is bounded by the caller's deadline; what could not be deleted in time (or at all) is
 reported, never hidden.
@@ -19,13 +19,16 @@ from boto3.dynamodb.conditions import Key
 
 from finpulse.banks.retry import Deadline
 from finpulse.config import settings
-from finpulse.data import versioning
-from finpulse.data.keys import bank_prefix, parse_tx_sk, tx_pk, user_pk
+from finpulse.data import cursors, versioning
+from finpulse.data.keys import ACCOUNT, AGREEMENT, BALANCE, CARD, CURSOR, bank_prefix, tx_pk, user_pk
 from finpulse.data.table import data_table
 from finpulse.observability import logger
 from finpulse.storage.dynamo import query_items
 
-ENTITIES: dict[str, tuple[str, ...]] = {"accounts": ("ACC", "BAL", "CARD", "CURSOR"), "products": ("AGR",)}
+ENTITIES: dict[str, tuple[str, ...]] = {
+    "accounts": (ACCOUNT, BALANCE, CARD, CURSOR),
+    "products": (AGREEMENT,),
+}
 # Stop deleting with this much time left, so the answer (and the report) still gets out.
 RESERVE_SECONDS = 0.5
 
@@ -42,17 +45,18 @@ def _keys(tbl: Any, **query: Any) -> list[dict[str, str]]:
 
 
 def _keys_of(user_id: str, bank_id: str, kind: str) -> list[dict[str, str]]:
+    """The items to delete, in the order to delete them: an account's transaction parts before
+    the cursor that indexes them, so a deletion cut short by the deadline can be finished later."""
     tbl = data_table()
     keys: list[dict[str, str]] = []
+    if kind == "accounts":
+        for _, account in cursors.accounts(user_id, bank_id):
+            keys += _keys(tbl, KeyConditionExpression=Key("pk").eq(tx_pk(user_id, bank_id, account)))
     for entity in ENTITIES[kind]:
         prefix = f"{bank_prefix(bank_id)}{entity}#"
         keys += _keys(
             tbl, KeyConditionExpression=Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(prefix)
         )
-    if kind == "accounts":
-        for key in _keys(tbl, KeyConditionExpression=Key("pk").eq(tx_pk(user_id))):
-            if parse_tx_sk(key["sk"])[1] == bank_id:
-                keys.append(key)
     return keys
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from finpulse import clock
 from finpulse.data import codec
 from finpulse.data.batch import BatchWriter
-from finpulse.data.keys import ACCOUNT, AGREEMENT, BALANCE, CARD, bank_prefix, entity_sk, user_pk
+from finpulse.data.keys import ACCOUNT, AGREEMENT, BALANCE, CARD, CURSOR, bank_prefix, entity_sk, user_pk
 from finpulse.data.snapshot import BankSnapshot
 from finpulse.data.table import query
 from finpulse.domain import Account, Agreement, AgreementKind, Balance
@@ -44,6 +44,8 @@ class BankData:
     accounts: list[Account] = field(default_factory=list)
     balances: list[Balance] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    transaction_accounts: list[tuple[str, str]] = field(default_factory=list)
+    """(bank id, account id) of every account with stored transactions (from the cursors)."""
 
     @property
     def bank_ids(self) -> set[str]:
@@ -62,7 +64,7 @@ def _items(user_id: str, bank_id: str | None) -> list[dict[str, Any]]:
 
 
 def load(user_id: str, bank_id: str | None = None) -> BankData:
-    """Accounts, balances and agreements in one Query."""
+    """Accounts, balances, agreements and the accounts with stored transactions, in one Query."""
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for item in _items(user_id, bank_id):
         by_kind.setdefault(str(item.get("kind")), []).append(item)
@@ -70,6 +72,7 @@ def load(user_id: str, bank_id: str | None = None) -> BankData:
         accounts=[codec.decode(i, Account) for i in by_kind.get(ACCOUNT, [])],
         balances=[codec.decode(i, Balance) for i in by_kind.get(BALANCE, [])],
         agreements=[codec.decode(i, Agreement) for i in by_kind.get(AGREEMENT, [])],
+        transaction_accounts=[(str(i["bank_id"]), str(i["account_id"])) for i in by_kind.get(CURSOR, [])],
     )
 
 

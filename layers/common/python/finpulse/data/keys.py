@@ -5,12 +5,13 @@
                     sk BANK#<bank>#BAL#<acct>#<type>   balance (InterimAvailable / InterimBooked)
                     sk BANK#<bank>#AGR#<id>            product agreement (with its details)
                     sk BANK#<bank>#CARD#<id>           card
-                    sk BANK#<bank>#CURSOR#<acct>       incremental-sync watermark + pending twins
+                    sk BANK#<bank>#CURSOR#<acct>       incremental-sync watermark + pending holds
                     sk DATA_VERSION                    counter bumped on every sync write
                     sk INPUTS                          the user's financial inputs
                     sk DASHBOARD                       the last computed dashboard
                     sk SYNC#<sync_id>                  one full refresh: state, per-bank progress
-    pk TX#<uid>     sk <booked_at>#<bank>#<acct>#<tx>  one item per transaction (date-range = 1 Query)
+    pk TX#<uid>#<bank>#<acct>                          an account's transactions, a few items a
+                    sk <yyyy-mm> | <yyyy-mm>#<start>   month (finpulse.data.txbuckets)
     pk CATALOG#<bank>  sk PRODUCT#<id> | STATE         the bank's public catalog, shared by users
 
 Identifiers that come from banks are escaped so that a `#` inside them cannot shift fields.
@@ -18,10 +19,8 @@ Identifiers that come from banks are escaped so that a `#` inside them cannot sh
 
 from __future__ import annotations
 
-from datetime import datetime
 from urllib.parse import quote, unquote
 
-from finpulse.clock import iso
 from finpulse.storage.keys import user_pk
 
 __all__ = [
@@ -33,17 +32,15 @@ __all__ = [
     "DASHBOARD_SK",
     "DATA_VERSION_SK",
     "INPUTS_SK",
+    "MONTH_HIGH",
     "SYNC_PREFIX",
-    "TX_HIGH",
     "bank_prefix",
     "catalog_pk",
     "entity_sk",
-    "parse_tx_sk",
+    "parse_entity_sk",
     "state_sk",
     "sync_sk",
     "tx_pk",
-    "tx_sk",
-    "tx_time",
     "user_pk",
 ]
 
@@ -53,8 +50,8 @@ DASHBOARD_SK = "DASHBOARD"
 # The kinds of a bank's items in the user's partition (the `<kind>` of `BANK#<bank>#<kind>#...`).
 ACCOUNT, BALANCE, AGREEMENT, CARD, CURSOR = "ACC", "BAL", "AGR", "CARD", "CURSOR"
 SYNC_PREFIX = "SYNC#"
-# Sorts after every character a transaction sort key can hold after a date prefix.
-TX_HIGH = "~"
+# Sorts after every character a sort key holds after a month prefix (`2026-11#…`).
+MONTH_HIGH = "~"
 
 
 def _esc(part: str) -> str:
@@ -78,23 +75,15 @@ def sync_sk(sync_id: str) -> str:
     return SYNC_PREFIX + sync_id
 
 
-def tx_pk(user_id: str) -> str:
-    return f"TX#{user_id}"
+def tx_pk(user_id: str, bank_id: str, account_id: str) -> str:
+    """One partition per account: a user's first sync writes to as many partitions as accounts."""
+    return f"TX#{user_id}#{bank_id}#{_esc(account_id)}"
 
 
-def tx_time(moment: datetime) -> str:
-    """The stored time format (fixed width), so that string order is time order in the sort key."""
-    return iso(moment)
-
-
-def tx_sk(booked_at: datetime, bank_id: str, account_id: str, transaction_id: str) -> str:
-    return f"{tx_time(booked_at)}#{bank_id}#{_esc(account_id)}#{_esc(transaction_id)}"
-
-
-def parse_tx_sk(sk: str) -> tuple[str, str, str, str]:
-    """(booked_at, bank_id, account_id, transaction_id) of a transaction sort key."""
-    booked, bank, account, tx = sk.split("#", 3)
-    return booked, bank, unquote(account), unquote(tx)
+def parse_entity_sk(sk: str) -> tuple[str, str, tuple[str, ...]]:
+    """(bank id, kind, parts) of a `BANK#<bank>#<kind>#<part>#...` sort key."""
+    _, bank, kind, *parts = sk.split("#")
+    return bank, kind, tuple(unquote(p) for p in parts)
 
 
 def catalog_pk(bank_id: str) -> str:

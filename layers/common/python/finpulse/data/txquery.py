@@ -1,114 +1,166 @@
-"""A user's stored transactions newest first, in cursor pages: one Query on the user's transaction
-partition, the date range in the key condition.
+"""A user's stored transactions newest first, in cursor pages.
 
-Value filters (the caller's `keep`) are applied to each item read, so a page may need several Query pages;
-the work per request is capped (`SCAN_BUDGET` items read) and the cursor then points at the last
-item read, so a rare filter over a long history still answers quickly and can be continued.
+Each account's parts (`finpulse.data.txbuckets`) are read newest month first — one Query per
+account, all side by side, a further page of an account only when the page before runs out — and
+merged by (booking time, bank, account, transaction id), newest first. The cursor is the position
+of the last transaction returned; the next page starts strictly below it.
+
+Value filters are the caller's: `hint` is a cheap test of a transaction's stored JSON that must
+never reject a match (it skips decoding the obvious misses), `keep` the exact test of the decoded
+transaction. The work per request is capped (`SCAN_BUDGET` transactions examined): a rare filter
+over a long history answers with the matches so far and a cursor to continue from.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import heapq
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 
-from finpulse.data import codec
-from finpulse.data.keys import TX_HIGH, parse_tx_sk, tx_pk, tx_time
-from finpulse.data.table import data_table
+from pydantic import TypeAdapter
+
+from finpulse import clock
+from finpulse.data import cursors
+from finpulse.data.keys import tx_pk
+from finpulse.data.table import query_page
+from finpulse.data.transactions import month_range_query
+from finpulse.data.txbuckets import decode_lines, parse_line
 from finpulse.domain import Transaction
 from finpulse.errors import Unprocessable
 
-SCAN_BUDGET = 2000
+SCAN_BUDGET = 50_000
+# Parts per Query page without value filters: the newest two parts hold the first page.
+_PARTS_PER_PAGE = 2
+
+Position = tuple[str, str, str, str]
+"""(booking stamp, bank id, account id, transaction id): the order of the merged history."""
 
 
 @dataclass(frozen=True)
 class TxRange:
-    """What the keys select: one bank or all, one account or all, a date range (inclusive)."""
+    """What the keys select: one bank or all, one account or all, a date range (inclusive, UTC)."""
 
     bank_id: str | None = None
     account_id: str | None = None
     date_from: date | None = None
     date_to: date | None = None
 
-    def key_matches(self, sk: str) -> bool:
-        _, bank, account, _ = parse_tx_sk(sk)
-        return (self.bank_id is None or bank == self.bank_id) and (
-            self.account_id is None or account == self.account_id
+    def bounds(self) -> tuple[str, str | None]:
+        """[low, high) as stamps; `high` None when open."""
+        low = clock.iso(datetime.combine(self.date_from, time.min, UTC)) if self.date_from else ""
+        high = (
+            clock.iso(datetime.combine(self.date_to + timedelta(days=1), time.min, UTC))
+            if self.date_to
+            else None
         )
+        return low, high
 
 
-def encode_cursor(sk: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"sk": sk}).encode()).decode().rstrip("=")
+def encode_cursor(position: Position) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"p": list(position)}).encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> str:
+def decode_cursor(cursor: str) -> Position:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        sk = json.loads(raw)["sk"]
-        parse_tx_sk(sk)
+        stamp, bank, account, tx_id = json.loads(raw)["p"]
+        if not all(isinstance(p, str) for p in (stamp, bank, account, tx_id)):
+            raise TypeError("cursor parts are strings")
+        clock.parse_iso(stamp)
     except (binascii.Error, ValueError, KeyError, TypeError, UnicodeDecodeError):
         raise Unprocessable(
             "The cursor is not valid",
             details=[{"field": "query.cursor", "message": "use next_cursor as given"}],
         ) from None
-    if not isinstance(sk, str):
-        raise Unprocessable(
-            "The cursor is not valid", details=[{"field": "query.cursor", "message": "bad cursor"}]
+    return (stamp, bank, account, tx_id)
+
+
+@cache
+def _adapter() -> TypeAdapter[Transaction]:
+    return TypeAdapter(Transaction)
+
+
+class _Account:
+    """One account's transactions in [low, high) and below `before`, newest first, page by page."""
+
+    def __init__(
+        self, user_id: str, bank: str, account: str, low: str, high: str | None, before: Position | None
+    ) -> None:
+        self.bank, self.account = bank, account
+        self.low, self.high, self.before = low, high, before
+        top = min(filter(None, (high, before[0] if before else None)), default=None)
+        query = month_range_query(
+            tx_pk(user_id, bank, account),
+            clock.parse_iso(low) if low else None,
+            clock.parse_iso(top) if top else None,
         )
-    return sk
+        self.query = {**query, "ScanIndexForward": False}
+        self.items: list[dict[str, Any]] = []
+        self.next: dict[str, Any] | None = None
+        self.fetched = False
 
+    def fetch(self, limit: int | None) -> None:
+        self.items, self.next = query_page(self.query, start=self.next, limit=limit)
+        self.fetched = True
 
-def _range(f: TxRange) -> tuple[str, str]:
-    low = tx_time(datetime.combine(f.date_from, time.min, UTC)) if f.date_from else ""
-    high = tx_time(datetime.combine(f.date_to + timedelta(days=1), time.min, UTC)) if f.date_to else TX_HIGH
-    return low, high
+    def entries(self, limit: int | None) -> Iterator[tuple[Position, str]]:
+        if not self.fetched:
+            self.fetch(limit)
+        while True:
+            for item in self.items:
+                for line in reversed(decode_lines(item["z"])):
+                    entry = parse_line(line)
+                    position = (entry.stamp, self.bank, self.account, entry.tx_id)
+                    if self.high is not None and entry.stamp >= self.high:
+                        continue
+                    if self.before is not None and position >= self.before:
+                        continue
+                    if entry.stamp < self.low:
+                        return
+                    yield position, entry.json
+            if self.next is None:
+                return
+            self.fetch(limit)
 
 
 def query(
     user_id: str,
-    f: TxRange,
+    where: TxRange,
     *,
     limit: int,
     cursor: str | None,
     keep: Callable[[Transaction], bool] | None = None,
+    hint: Callable[[str], bool] | None = None,
 ) -> tuple[list[Transaction], str | None]:
-    from boto3.dynamodb.conditions import Key  # deferred: boto3 costs ~250 ms of import
-
-    low, high = _range(f)
-    condition: Any = Key("pk").eq(tx_pk(user_id))
-    start_sk = decode_cursor(cursor) if cursor else None
-    # Newest first; the upper bound is exclusive (midnight after `date_to`), the lower inclusive.
-    condition = condition & Key("sk").between(low, high) if low else condition & Key("sk").lt(high)
-    kwargs: dict[str, Any] = {
-        "KeyConditionExpression": condition,
-        "ScanIndexForward": False,
-        "Limit": min(1000, max(100, limit * 2)),
-    }
-    if start_sk:
-        kwargs["ExclusiveStartKey"] = {"pk": tx_pk(user_id), "sk": start_sk}
-    data = data_table()
+    """Up to `limit` transactions, newest first, and the cursor of the next page (None at the end)."""
+    before = decode_cursor(cursor) if cursor else None
+    low, high = where.bounds()
+    accounts = [
+        _Account(user_id, bank, account, low, high, before)
+        for bank, account in cursors.accounts(user_id, where.bank_id)
+        if where.account_id in (None, account)
+    ]
+    # Without value filters the newest parts hold the page; with them, read whole pages (1 MB).
+    per_page = _PARTS_PER_PAGE if keep is None and hint is None else None
+    if len(accounts) > 1:
+        with ThreadPoolExecutor(max_workers=min(12, len(accounts)), thread_name_prefix="tx-page") as pool:
+            list(pool.map(lambda a: a.fetch(per_page), accounts))
+    merged = heapq.merge(*(a.entries(per_page) for a in accounts), key=lambda e: e[0], reverse=True)
     out: list[Transaction] = []
-    read = 0
-    last_sk: str | None = None
-    while True:
-        page = data.query(**kwargs)
-        for item in page.get("Items", []):
-            read += 1
-            sk = str(item["sk"])
-            last_sk = sk
-            if sk == high or not f.key_matches(sk):
-                continue
-            tx = codec.decode(item, Transaction)
+    for examined, (position, body) in enumerate(merged, start=1):
+        if hint is None or hint(body):
+            tx = _adapter().validate_json(body)
             if keep is None or keep(tx):
                 out.append(tx)
                 if len(out) == limit:
-                    return out, encode_cursor(sk)
-        if "LastEvaluatedKey" not in page:
-            return out, None
-        if read >= SCAN_BUDGET and last_sk is not None:
-            return out, encode_cursor(last_sk)
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+                    return out, encode_cursor(position)
+        if examined >= SCAN_BUDGET:
+            return out, encode_cursor(position)
+    return out, None

@@ -28,6 +28,24 @@ class TxFilter:
     def keys(self) -> TxRange:
         return TxRange(self.bank_id, self.account_id, self.date_from, self.date_to)
 
+    @property
+    def has_values(self) -> bool:
+        return any(v is not None for v in (self.direction, self.text, self.category, self.mcc))
+
+    def hint(self, body: str) -> bool:
+        """A cheap test of the stored JSON that never rejects a match: the text's words must all
+        occur in it (a match lies in one field, or across fields joined by spaces), and the MCC
+        as its field; JSON escapes `"`, `\\` and control characters, so words holding those are
+        left to `matches`."""
+        if self.mcc is not None and f'"mcc":"{self.mcc}"' not in body:
+            return False
+        if self.text:
+            words = [w for w in self.text.casefold().split(" ") if w]
+            if words and all(_plain_json(w) for w in words):
+                folded = body.casefold()
+                return all(w in folded for w in words)
+        return True
+
     def matches(self, tx: Transaction) -> bool:
         if self.direction == "in" and tx.amount <= 0:
             return False
@@ -45,8 +63,14 @@ class TxFilter:
         return True
 
 
+def _plain_json(word: str) -> bool:
+    return not any(c in '"\\' or ord(c) < 0x20 for c in word)
+
+
 def find(
     user_id: str, f: TxFilter, *, limit: int, cursor: str | None
 ) -> tuple[list[Transaction], str | None]:
     """The caller's transactions matching `f`, newest first, and the cursor of the next page."""
-    return txquery.query(user_id, f.keys, limit=limit, cursor=cursor, keep=f.matches)
+    if not f.has_values:
+        return txquery.query(user_id, f.keys, limit=limit, cursor=cursor)
+    return txquery.query(user_id, f.keys, limit=limit, cursor=cursor, keep=f.matches, hint=f.hint)

@@ -33,7 +33,8 @@ from finpulse.data import snapshot as snapshots
 from finpulse.data.batch import data_writer
 from finpulse.data.entities import ACCOUNT, BALANCE, EntityWriter
 from finpulse.data.freshness import TypeState
-from finpulse.data.transactions import TxApplier, TxCounts, stored_since
+from finpulse.data.transactions import TxApplier, TxCounts, load_windows
+from finpulse.data.txbuckets import AccountBuckets
 from finpulse.observability import logger
 from finpulse.sync.pipeline import bankcalls, normalise
 from finpulse.sync.pipeline.account_tx import AccountTx
@@ -133,7 +134,7 @@ class BankSync(BankTypes):
                 self._type_failed("balances"),
             )
         for account_id in ids:
-            self._start_account(account_id, windows[account_id], stored.get(account_id, {}))
+            self._start_account(account_id, windows[account_id], stored.get(account_id) or AccountBuckets())
         self._start_agreements()
         if self.conn.can_read_cards:
             self._submit(
@@ -152,25 +153,21 @@ class BankSync(BankTypes):
                 self._type_failed("products"),
             )
 
-    def _stored_window(self, ids: list[str], windows: dict[str, Any]) -> dict[str, Any]:
+    def _stored_window(self, ids: list[str], windows: dict[str, Any]) -> dict[str, AccountBuckets]:
         # Accounts never stored need no comparison; others need their window (or all, when an
         # earlier sync stopped before setting a watermark).
-        known = [a for a in ids if a in self.snapshot.cursors]
-        if not known:
-            return {}
-        starts = [windows[a] for a in known]
-        since = None if any(s is None for s in starts) else min(starts)
-        return stored_since(self.user_id, self.bank.bank_id, since)
+        known = {a: windows[a] for a in ids if a in self.snapshot.cursors}
+        return load_windows(self.user_id, self.bank.bank_id, known) if known else {}
 
     # --- transactions -----------------------------------------------------------------------
-    def _start_account(self, account_id: str, since: Any, stored: dict[str, tuple[str, str]]) -> None:
+    def _start_account(self, account_id: str, since: Any, stored: AccountBuckets) -> None:
         cursor = self.snapshot.cursors.get(account_id) or cursors.AccountCursor(account_id)
         applier = TxApplier(
             user_id=self.user_id,
             bank_id=self.bank.bank_id,
+            account_id=account_id,
             cursor=cursor,
             stored=stored,
-            writer=self.writer,
             sync_id=self.options.sync_id,
             since=since,
         )
@@ -258,6 +255,7 @@ class BankSync(BankTypes):
         all_complete = complete and self.consent_error is None
         for state in self.accounts_tx.values():
             finished_cursors.append(state.finish())
+            state.applier.write(self.writer)
             all_complete = all_complete and not state.failed and state.pager.complete
             pages += state.pages
             invalid += state.invalid
@@ -284,6 +282,9 @@ class BankSync(BankTypes):
             "transactions_deleted": tx.deleted,
             "transactions_unchanged": tx.unchanged,
             "transactions_invalid": invalid,
+            "transaction_items_written": tx.items_written,
+            "transaction_items_deleted": tx.items_deleted,
+            "transaction_write_units": tx.write_units,
             "entities_written": self.entities.written,
             "entities_deleted": self.entities.deleted,
             "products_written": self.products_written,

@@ -27,7 +27,13 @@ class BankSyncResult:
 
     @property
     def wrote(self) -> bool:
-        keys = ("transactions_written", "transactions_deleted", "entities_written", "entities_deleted")
+        keys = (
+            "transactions_written",
+            "transactions_deleted",
+            "transaction_items_written",
+            "entities_written",
+            "entities_deleted",
+        )
         return any(self.counts.get(k, 0) for k in keys)
 
     def to_json(self) -> dict[str, Any]:
