@@ -62,10 +62,6 @@ def _stack(workdir: Path, concurrency: int) -> Any:
         yield stack, SandboxBanks(stack.banks.handle)
     finally:
         stack.stop()
-        # moto's backends are process-wide: the next stack provisions into an empty account.
-        from moto.moto_api._internal.models import moto_api_backend
-
-        moto_api_backend.reset()
 
 
 class Api:

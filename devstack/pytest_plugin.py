@@ -2,7 +2,9 @@
 
 Enabled by `pytest_plugins = ["devstack.pytest_plugin"]` in tests/conftest.py.
 
+dynamodb_local (session) `DynamoDBLocal`: AWS's DynamoDB engine on a free loopback port, in memory.
 aws_stack   (session)  `InProcessStack`: moto in-process (`mock_aws`, state machines executed),
+                       DynamoDB on `dynamodb_local`,
                        every resource of the transformed template.yaml provisioned, Lambda Invoke
                        (boto3 and Step Functions Tasks) routed to the real handlers in-process.
                        `.resources` (LocalResources: tables, pool/client ids, issuer, state machine
@@ -36,6 +38,8 @@ import pytest
 
 from devstack.apigw import LocalApi, spa_config
 from devstack.banks import local_banks_for
+from devstack.dynamodb import DynamoDBLocal
+from devstack.dynamodb import dynamodb_local as _dynamodb_local
 from devstack.inprocess_stack import InProcessStack, inprocess_stack
 from devstack.localenv import LocalBanks
 from devstack.process import DevStackProcess, start_dev_stack
@@ -56,8 +60,14 @@ def devstack_banks(request: pytest.FixtureRequest) -> LocalBanks:
 
 
 @pytest.fixture(scope="session")
-def aws_stack(devstack_banks: LocalBanks) -> Iterator[InProcessStack]:
-    with inprocess_stack(banks=devstack_banks) as stack:
+def dynamodb_local() -> Iterator[DynamoDBLocal]:
+    with _dynamodb_local() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def aws_stack(devstack_banks: LocalBanks, dynamodb_local: DynamoDBLocal) -> Iterator[InProcessStack]:
+    with inprocess_stack(banks=devstack_banks, dynamodb_url=dynamodb_local.url) as stack:
         yield stack
 
 
