@@ -12,7 +12,10 @@ from finpulse.consents.records import Kind
 from finpulse.data.cleanup import CleanupReport
 from finpulse.data.cleanup import delete_consent_data as _delete
 
-__all__ = ["CleanupReport", "delete_consent_data"]
+__all__ = ["DATA_KINDS", "CleanupReport", "delete_consent_data"]
+
+# The consent kinds that bring bank data in (payment consents bring none).
+DATA_KINDS: tuple[Kind, ...] = ("accounts", "products")
 
 
 def delete_consent_data(user_id: str, bank_id: str, kind: Kind, deadline: Deadline) -> CleanupReport:
