@@ -26,13 +26,22 @@ dev_stack   (session)  `DevStackProcess`: the whole `make dev` stack (`python -m
                        child process on free ports, with its own sandbox banks and data:
                        `.api_url`, `.moto_url` (Cognito endpoint), `.started_in`, `.log`.
 
+start_stack (function) `start_stack()` → a new `DevStackProcess` the test stops itself.
+chromium    (session)  Path of Debian's Chromium for browser tests (fails with how to install it).
+sam_cli     (session)  Path of the `sam` CLI of the venv (its builds fetch wheels from PyPI).
+
+Tests using any of these (directly or through another fixture) are marked `integration`, and
+`chromium` also `browser` (tests/conftest.py): `make unit` leaves them out.
+
 State is shared for the whole session (one moto): use `make_user` for isolation rather than
 relying on empty tables. Bank traffic is real HTTP to loopback (moto passes non-AWS URLs through).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +57,7 @@ from devstack.tokens import SignedInUser, new_user
 from devstack.tokens import demo_user as _demo_user
 
 SPA_DIST = ROOT / "frontend" / "dist"
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
@@ -92,6 +102,23 @@ def dev_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevStackProc
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def start_stack(tmp_path: Path) -> Callable[[], DevStackProcess]:
+    """Starts another whole `make dev` stack, for a test that stops it itself."""
+    return lambda: start_dev_stack(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    assert CHROMIUM.is_file(), "Chromium is missing: `make chromium` installs Debian's package"
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def sam_cli() -> Path:
+    return Path(sys.executable).parent / "sam"
 
 
 @pytest.fixture(scope="session")

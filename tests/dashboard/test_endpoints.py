@@ -20,6 +20,7 @@ from finpulse.domain import AccountKind, Agreement, AgreementKind
 from tests.analytics.builders import TODAY, account, balance, deposit, loan, monthly, tx
 from tests.analytics.profiles import salaried
 from tests.dashboard.store import store
+from tests.sync.support import emf_metrics
 from tests.timeshift import running_from
 
 SECTIONS = {
@@ -356,3 +357,15 @@ def test_every_answer_matches_its_documented_model(api_client: Any, user: Any) -
     for name, (_, model) in MODELS.items():
         model.model_validate(get(api_client, user, paths[name]))
     views.SpendingResponse.model_validate(get(api_client, user, "/api/spending?group_by=merchant"))
+
+
+def test_cache_hits_and_misses_are_business_metrics(
+    api_client: Any, user: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store(user.sub, salaried().data)
+    capsys.readouterr()
+    get(api_client, user, "/api/dashboard")
+    get(api_client, user, "/api/dashboard")
+    names = [name for name, _ in emf_metrics(capsys.readouterr().out)]
+    assert names.count("DashboardCacheMiss") == 1
+    assert names.count("DashboardCacheHit") == 1

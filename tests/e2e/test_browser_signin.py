@@ -16,7 +16,6 @@ from devstack.template import ROOT
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -31,19 +30,20 @@ DIST = ROOT / "frontend" / "dist"
 
 
 @pytest.fixture(scope="module")
-def app_url(request: pytest.FixtureRequest) -> str:
+def app_url(request: pytest.FixtureRequest, chromium: Path) -> str:
     if not (DIST / "index.html").is_file():
         pytest.skip("frontend/dist is missing: build the SPA first (`make spa`)")
-    assert CHROMIUM.is_file(), "Chromium is missing: `make chromium` installs Debian's package"
     stack: DevStackProcess = request.getfixturevalue("dev_stack")
     return stack.api_url
 
 
-def test_demo_user_signs_in_and_sees_three_banks(app_url: str, dev_stack: DevStackProcess) -> None:
+def test_demo_user_signs_in_and_sees_three_banks(
+    app_url: str, dev_stack: DevStackProcess, chromium: Path
+) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page()
             page.set_default_timeout(30_000)

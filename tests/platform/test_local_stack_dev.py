@@ -7,12 +7,12 @@ import json
 import subprocess
 import sys
 import time
-from pathlib import Path
+from collections.abc import Callable
 
 import httpx
 import pytest
 
-from devstack.process import DevStackProcess, start_dev_stack
+from devstack.process import DevStackProcess
 from devstack.template import ROOT
 
 pytestmark = pytest.mark.slow
@@ -94,8 +94,8 @@ def test_make_refresh_runs_the_scheduled_refresh(dev_stack: DevStackProcess) -> 
         assert "SUCCEEDED" in done.stdout
 
 
-def test_sigterm_stops_every_child(tmp_path: Path) -> None:
-    stack = start_dev_stack(tmp_path)
+def test_sigterm_stops_every_child(start_stack: Callable[[], DevStackProcess]) -> None:
+    stack = start_stack()
     try:
         token = _sign_in(stack)  # starts Lambda sandboxes too
         httpx.get(f"{stack.api_url}/api/me", headers={"Authorization": f"Bearer {token}"})

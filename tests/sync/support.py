@@ -129,3 +129,15 @@ def entity_items(user_id: str, bank_id: str) -> list[dict[str, Any]]:
 def body_of(item: dict[str, Any]) -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads(str(item["d"]))
     return loaded
+
+
+def emf_metrics(out: str) -> list[tuple[str, dict[str, Any]]]:
+    """(metric name, its EMF document) of every metric the functions printed (Powertools Metrics)."""
+    found = []
+    for line in out.splitlines():
+        if '"_aws"' not in line:
+            continue
+        doc = json.loads(line[line.index("{") :])
+        for directive in doc["_aws"]["CloudWatchMetrics"]:
+            found += [(m["Name"], doc) for m in directive["Metrics"]]
+    return found

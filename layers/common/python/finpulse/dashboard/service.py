@@ -18,7 +18,7 @@ from finpulse.banks.registry import all_banks
 from finpulse.data import dashboard_cache as cache
 from finpulse.data.dashboard_cache import CachedDashboard
 from finpulse.data.freshness import BankFreshness
-from finpulse.observability import logger
+from finpulse.observability import business_metric, logger
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,9 @@ def get(user_id: str, *, force_refresh: bool = False) -> DashboardResult:
     today = clock.local_today(timezone)
     hit = snapshot.cached
     if hit is not None and not force_refresh and hit.valid_for(snapshot.version, today, timezone):
+        business_metric("DashboardCacheHit")
         return DashboardResult(cached=hit, from_cache=True, freshness=snapshot.freshness)
+    business_metric("DashboardRecomputed" if force_refresh else "DashboardCacheMiss")
     fresh = _compute(user_id, snapshot, today)
     stored = cache.write(user_id, fresh)
     logger.info(

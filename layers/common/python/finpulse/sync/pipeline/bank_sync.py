@@ -35,7 +35,7 @@ from finpulse.data.entities import ACCOUNT, BALANCE, EntityWriter
 from finpulse.data.freshness import TypeState
 from finpulse.data.transactions import TxApplier, TxCounts, load_windows
 from finpulse.data.txbuckets import AccountBuckets
-from finpulse.observability import logger
+from finpulse.observability import business_metric, logger
 from finpulse.sync.pipeline import bankcalls, normalise
 from finpulse.sync.pipeline.account_tx import AccountTx
 from finpulse.sync.pipeline.bank_types import BankTypes, Handler
@@ -321,6 +321,12 @@ class BankSync(BankTypes):
             record_consent_problem(self.user_id, self.bank.bank_id, self.consent_error)
         if result.wrote:
             versioning.bump(self.user_id, f"sync:{self.bank.bank_id}")
+        bank = self.bank.bank_id
+        business_metric("BankSync", bank_id=bank, outcome=outcome)
+        business_metric("TransactionsWritten", result.counts.get("transactions_written", 0), bank_id=bank)
+        business_metric(
+            "TransactionItemsWritten", result.counts.get("transaction_items_written", 0), bank_id=bank
+        )
         log = logger.warning if outcome != "ok" else logger.info
         log(
             "bank synced",
