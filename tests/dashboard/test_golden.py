@@ -60,19 +60,20 @@ def seed_data(sandbox_banks: Any) -> None:
     sandbox_banks.reset()
 
 
-@pytest.fixture
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "now", running_from(NOW))
-
-
-def dashboard_of(golden: Golden, api_client: Any, user: Any, sandbox: Any) -> dict[str, Any]:
+def dashboard_of(
+    golden: Golden, api_client: Any, user: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, Any]:
+    """Synced on the real clock (the banks, consents and lock leases live in real time: DynamoDB's
+    TTL would remove a lock leased in the past), then read on the sandbox's reference day."""
     connect(api_client, user, sandbox, customer=golden.customer_id)
-    if golden.inputs is not None:
-        r = api_client.put("/api/me/financial-inputs", json=golden.inputs, headers=user.auth_header)
-        assert r.status_code == 200, r.get_json()
     done = refresh(api_client, user)
     assert done["state"] == "succeeded", done
-    r = api_client.get("/api/dashboard", headers=user.auth_header)
+    with monkeypatch.context() as pinned:
+        pinned.setattr(clock, "now", running_from(NOW))
+        if golden.inputs is not None:
+            r = api_client.put("/api/me/financial-inputs", json=golden.inputs, headers=user.auth_header)
+            assert r.status_code == 200, r.get_json()
+        r = api_client.get("/api/dashboard", headers=user.auth_header)
     assert r.status_code == 200, r.get_json()
     body: dict[str, Any] = r.get_json()
     return body
@@ -80,9 +81,9 @@ def dashboard_of(golden: Golden, api_client: Any, user: Any, sandbox: Any) -> di
 
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda g: g.customer_id)
 def test_golden_dashboard(
-    golden: Golden, live: Any, api_client: Any, make_user: Any, sandbox: Any, pinned_today: None
+    golden: Golden, live: Any, api_client: Any, make_user: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    body = dashboard_of(golden, api_client, make_user(), sandbox)
+    body = dashboard_of(golden, api_client, make_user(), sandbox, monkeypatch)
     d = body["dashboard"]
     assert d["today"] == "2026-11-20"
     mismatches = []
