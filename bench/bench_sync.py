@@ -148,7 +148,7 @@ def _measure(workdir: Path, concurrency: int, *, extras: bool) -> dict[str, Any]
             sandbox.admin(bank).add_big_customer("bench-user", accounts=ACCOUNTS, transactions=PER_ACCOUNT)
         out["started_in"] = stack.started_in
         warm = Api(stack)  # warm every function on a small customer first
-        warm.connect(BANKS, "team200-1", sandbox)
+        warm.connect(BANKS, "team200-2", sandbox)  # team200-1 is the demo login's
         warm.refresh()
         warm.http.get("/api/dashboard").raise_for_status()
         warm.http.get("/api/transactions?q=warm").raise_for_status()

@@ -48,14 +48,15 @@ def bench_stack(bank_data: Path, parameters: dict[str, Any] | None = None) -> It
 
 
 class Api:
-    """A new signed-in user of the stack, over real HTTP."""
+    """A signed-in user of the stack over real HTTP: a new one, or the demo login (`demo=True`:
+    the stack seeds it as customer team200-1 at every bank, which no other user can then claim)."""
 
-    def __init__(self, stack: Any) -> None:
+    def __init__(self, stack: Any, *, demo: bool = False) -> None:
         from devstack.provision import boto_clients
-        from devstack.tokens import new_user
+        from devstack.tokens import demo_user, new_user
 
         clients = boto_clients(stack.resources.region, stack.moto.url, stack.dynamodb.url)
-        self.user = new_user(clients, stack.resources, None)
+        self.user = demo_user(clients, stack.resources) if demo else new_user(clients, stack.resources, None)
         self.http = httpx.Client(base_url=stack.api_url, headers=self.user.auth_header, timeout=120)
 
     def connect(self, banks: Any, customer: str, sandbox: Any, products: bool = True) -> None:
