@@ -16,13 +16,10 @@ from __future__ import annotations
 import json
 import statistics
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-import httpx
-
-from bench.stackbench import Api, bench_stack, metric
+from bench.stackbench import Api, bench_stack, metric, timed_get
 
 BANKS = ("vbank", "abank", "sbank")
 CUSTOMER = "team200-1"
@@ -30,14 +27,6 @@ WARMUP, RUNS = 30, 300
 TARGET_P50_MS = 60.0
 TARGET_MISS_MS = 150.0
 ENGINE_RESULT = Path(__file__).resolve().parent / "results" / "analytics_engine.json"
-
-
-def _timed(http: httpx.Client, path: str) -> tuple[float, dict[str, Any]]:
-    started = time.perf_counter()
-    r = http.get(path)
-    elapsed = (time.perf_counter() - started) * 1000
-    assert r.status_code == 200, r.text
-    return elapsed, r.json()
 
 
 def _engine_metric() -> dict[str, Any] | None:
@@ -54,18 +43,18 @@ def run() -> dict[str, Any]:
         warm = Api(stack)
         warm.connect(BANKS, "team200-2", sandbox)
         assert warm.refresh()[1]["state"] == "succeeded"
-        _timed(warm.http, "/api/dashboard")
+        timed_get(warm.http, "/api/dashboard")
         api = Api(stack, demo=True)  # team200-1 is the demo login's
         api.connect(BANKS, CUSTOMER, sandbox)
         assert api.refresh()[1]["state"] == "succeeded"
         http = api.http
-        miss_ms, first = _timed(http, "/api/dashboard")
+        miss_ms, first = timed_get(http, "/api/dashboard")
         assert first["from_cache"] is False
         for _ in range(WARMUP):
-            _timed(http, "/api/dashboard")
+            timed_get(http, "/api/dashboard")
         samples = []
         for _ in range(RUNS):
-            ms, body = _timed(http, "/api/dashboard")
+            ms, body = timed_get(http, "/api/dashboard")
             assert body["from_cache"] is True
             samples.append(ms)
         size_kb = len(json.dumps(body).encode()) / 1024

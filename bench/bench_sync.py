@@ -17,7 +17,6 @@ import json
 import os
 import statistics
 import tempfile
-import time
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 
 import httpx
 
-from bench.stackbench import Api, bench_stack, metric
+from bench.stackbench import Api, bench_stack, metric, timed_get
 
 BANKS = ("vbank", "abank", "sbank")
 LATENCY_MS = 40
@@ -106,20 +105,12 @@ def _size(item: dict[str, Any]) -> int:
     return size
 
 
-def _timed_get(http: httpx.Client, path: str) -> tuple[float, dict[str, Any]]:
-    started = time.perf_counter()
-    r = http.get(path)
-    elapsed = (time.perf_counter() - started) * 1000
-    assert r.status_code == 200, r.text
-    return elapsed, r.json()
-
-
 def _p50(http: httpx.Client, path: str) -> tuple[float, dict[str, Any]]:
-    _timed_get(http, path)  # warm
+    timed_get(http, path)  # warm
     samples = []
     body: dict[str, Any] = {}
     for _ in range(PAGE_RUNS):
-        ms, body = _timed_get(http, path)
+        ms, body = timed_get(http, path)
         samples.append(ms)
     return statistics.median(samples), body
 
@@ -127,7 +118,7 @@ def _p50(http: httpx.Client, path: str) -> tuple[float, dict[str, Any]]:
 def _reads(api: Api) -> dict[str, Any]:
     """The dashboard's cache miss and the transactions pages, for the benchmark user."""
     out: dict[str, Any] = {}
-    out["dashboard_miss_ms"], first = _timed_get(api.http, "/api/dashboard")
+    out["dashboard_miss_ms"], first = timed_get(api.http, "/api/dashboard")
     assert first["from_cache"] is False
     out["dashboard_transactions"] = first["dashboard"]["transactions_used"]
     out["page_ms"], page = _p50(api.http, "/api/transactions?limit=50")

@@ -19,6 +19,15 @@ def metric(
     return {"name": name, "value": value, "unit": unit, "target": target, "ok": ok, "baseline": baseline}
 
 
+def timed_get(http: httpx.Client, path: str) -> tuple[float, dict[str, Any]]:
+    """(milliseconds, JSON body) of one GET that must answer 200."""
+    started = time.perf_counter()
+    r = http.get(path)
+    elapsed = (time.perf_counter() - started) * 1000
+    assert r.status_code == 200, r.text
+    return elapsed, r.json()
+
+
 @contextmanager
 def bench_stack(bank_data: Path, parameters: dict[str, Any] | None = None) -> Iterator[tuple[Any, Any]]:
     """(LocalStack, SandboxBanks): the whole local stack, as `make dev` runs it, on free ports."""
