@@ -117,7 +117,7 @@ class AccountBuckets:
                 self._index[tx_id] = part
         for month in self._months.values():
             month.sort(key=_order)
-        self.deleted: list[str] = []
+        self._starts: dict[str, list[tuple[int, Key]]] = {}
 
     def __len__(self) -> int:
         return len(self._index)
@@ -147,7 +147,11 @@ class AccountBuckets:
         parts = self._months.setdefault(month, [])
         if not parts:
             parts.append(Part(sk=month))
-        starts = [_order(p) for p in parts]
+        if len(parts) == 1:  # nearly every month: no search
+            return parts[0]
+        starts = self._starts.get(month)
+        if starts is None:  # parts change only in changes(), which forgets these
+            starts = self._starts[month] = [_order(p) for p in parts]
         at = bisect_right(starts, (1, key)) - 1
         return parts[max(at, 0)]
 
@@ -155,6 +159,7 @@ class AccountBuckets:
         """Parts to write (changed ones, re-split to fit) and sort keys to delete (parts emptied)."""
         writes: list[Written] = []
         deletes: list[str] = []
+        self._starts.clear()
         for month, parts in self._months.items():
             for part in [p for p in parts if p.dirty]:
                 part.dirty = False
