@@ -26,7 +26,7 @@ dev_stack   (session)  `DevStackProcess`: the whole `make dev` stack (`python -m
                        child process on free ports, with its own sandbox banks and data:
                        `.api_url`, `.moto_url` (Cognito endpoint), `.started_in`, `.log`.
 
-start_stack (function) `start_stack()` → a new `DevStackProcess` the test stops itself.
+start_stack (function) `start_stack(*flags)` → a new `DevStackProcess` the test stops itself.
 chromium    (session)  Path of Debian's Chromium for browser tests (fails with how to install it).
 sam_cli     (session)  Path of the `sam` CLI of the venv (its builds fetch wheels from PyPI).
 
@@ -105,9 +105,9 @@ def dev_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevStackProc
 
 
 @pytest.fixture
-def start_stack(tmp_path: Path) -> Callable[[], DevStackProcess]:
-    """Starts another whole `make dev` stack, for a test that stops it itself."""
-    return lambda: start_dev_stack(tmp_path)
+def start_stack(tmp_path: Path) -> Callable[..., DevStackProcess]:
+    """`start_stack(*flags)`: another whole `make dev` stack, for a test that stops it itself."""
+    return lambda *flags: start_dev_stack(tmp_path, extra_args=tuple(flags))
 
 
 @pytest.fixture(scope="session")

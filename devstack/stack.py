@@ -22,7 +22,13 @@ from typing import Any
 
 from devstack import moto_bridge
 from devstack.apigw import LocalApi, spa_config
-from devstack.banks import RunningBanks, local_banks_for, sandbox_config, start_sandbox_banks
+from devstack.banks import (
+    RunningBanks,
+    external_banks,
+    local_banks_for,
+    sandbox_config,
+    start_sandbox_banks,
+)
 from devstack.dynamodb import DynamoDBLocal, start_dynamodb_local
 from devstack.lambdas.sandboxes import SandboxPool
 from devstack.localenv import LocalBanks
@@ -94,7 +100,7 @@ class LocalStack:
         opts = self.options
         errors: list[BaseException] = []
         if not opts.banks:
-            return LocalBanks.on_ports(), None, errors
+            return external_banks(opts.parameter_overrides, opts.bank_base_port), None, errors
         config = sandbox_config(opts.bank_base_port, opts.sandbox_data_dir)
         if opts.bank_base_port == 0:  # URLs are known only once the banks listen
             self.banks = start_sandbox_banks(config)

@@ -34,7 +34,7 @@ class AdminClient:
     def set_settings(self, **changes: Any) -> dict[str, Any]:
         """Change run-time settings: ``approval`` (auto/manual), ``token_mode`` (rs256/hs256),
         ``token_ttl``, ``key_grace``, ``consent_days``, ``limit_cap``, ``limit_cap_mode``,
-        ``payment_settle_seconds``."""
+        ``payment_settle_seconds``, ``variants`` (data variants, comma list: re-seeds the bank)."""
         return dict(self._call("PATCH", "/settings", json=changes))
 
     def reset(self) -> dict[str, Any]:

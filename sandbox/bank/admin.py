@@ -13,6 +13,7 @@ import orjson
 from sandbox.bank import consents
 from sandbox.bank.context import Bank
 from sandbox.bank.http import ApiError, Request, Response, Router, json_response
+from sandbox.data.variants import parse_variants
 from sandbox.model import Consent, iso, utcnow
 
 
@@ -67,6 +68,12 @@ def register(router: Router, bank: Bank) -> None:
     async def patch_settings(req: Request) -> Response:
         body = _json(req)
         s = bank.settings
+        if "variants" in body:
+            try:
+                body["variants"] = ",".join(parse_variants(str(body["variants"])))
+            except ValueError as exc:
+                raise ApiError(400, "INVALID_SETTING", str(exc)) from None
+        reseed = "variants" in body and body["variants"] != s.variants
         for key, value in body.items():
             kind = s.MUTABLE.get(key)
             if kind is None or not isinstance(value, int | float | str) or isinstance(value, bool):
@@ -79,6 +86,8 @@ def register(router: Router, bank: Bank) -> None:
                 raise ApiError(400, "INVALID_SETTING", "token_mode must be rs256 or hs256")
             if bank.tokens.active().alg.lower() != s.token_mode:
                 bank.tokens.rotate()
+        if reseed:  # other data: like a reset, consents and payments start over
+            state.reset()
         return json_response(bank.describe())
 
     async def list_consents(req: Request) -> Response:

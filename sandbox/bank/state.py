@@ -65,6 +65,7 @@ class BankState:
             s.customers,
             s.big_customers,
             s.today,
+            s.variants,
         )
         return "|".join(map(str, parts))
 
@@ -79,7 +80,8 @@ class BankState:
         s = self.settings
         today = date.fromisoformat(s.today) if s.today else utcnow().date()
         self.store.wipe()
-        data = build_bank(s.bank_id, s.bank_ids, s.seed, today, s.team, s.customers)
+        variants = tuple(v for v in s.variants.split(",") if v)
+        data = build_bank(s.bank_id, s.bank_ids, s.seed, today, s.team, s.customers, variants)
         with self.store.transaction():
             self.store.put_many("customers", ((c.customer_id, c) for c in data.customers))
             self.store.put_many("accounts", ((a.account_id, a) for a in data.accounts))

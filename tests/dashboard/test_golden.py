@@ -7,25 +7,21 @@ dashboard must equal it to the kopeck.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from finpulse import clock
+from tests.dashboard.flow import pin_clock, synced_dashboard
 from tests.dashboard.golden import Golden, kop
 from tests.dashboard.golden_cards import CARDS_HEAVY
 from tests.dashboard.golden_salaried import SALARIED
 from tests.dashboard.golden_saver import SAVER
 from tests.dashboard.golden_student import STUDENT
 from tests.dashboard.golden_two_paydays import TWO_PAYDAYS
-from tests.sync.support import connect, refresh
-from tests.timeshift import running_from
 
 GOLDENS = [SALARIED, SAVER, CARDS_HEAVY, STUDENT, TWO_PAYDAYS]
-# 09:00 UTC = 12:00 in Moscow on the sandbox's reference date.
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+pytestmark = pytest.mark.usefixtures("seed_data")
 
 
 def value_at(data: Any, path: str) -> Any:
@@ -48,43 +44,19 @@ def _shape(path: str, actual: Any) -> Any:
         return [(s["label"], s["cadence"], Decimal(s["amount"]), s["next_date"]) for s in actual]
     if path == "savings.by_bank":
         return [(b["bank_id"], Decimal(b["amount"])) for b in actual]
+    if path == "surplus.spending_months":
+        return [(m["month"], Decimal(m["spending"])) for m in actual]
     if path == "bills":
         return [(b["label"], Decimal(b["amount"]), b["next_date"]) for b in actual]
     return actual
-
-
-@pytest.fixture(scope="module", autouse=True)
-def seed_data(sandbox_banks: Any) -> None:
-    """The hand-worked figures are derived from the seed: undo what earlier tests in the session did
-    to the banks' data (payments, added transactions, booked holds), whatever order they ran in."""
-    sandbox_banks.reset()
-
-
-def dashboard_of(
-    golden: Golden, api_client: Any, user: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch
-) -> dict[str, Any]:
-    """Synced on the real clock (the banks, consents and lock leases live in real time: DynamoDB's
-    TTL would remove a lock leased in the past), then read on the sandbox's reference day."""
-    connect(api_client, user, sandbox, customer=golden.customer_id)
-    done = refresh(api_client, user)
-    assert done["state"] == "succeeded", done
-    with monkeypatch.context() as pinned:
-        pinned.setattr(clock, "now", running_from(NOW))
-        if golden.inputs is not None:
-            r = api_client.put("/api/me/financial-inputs", json=golden.inputs, headers=user.auth_header)
-            assert r.status_code == 200, r.get_json()
-        r = api_client.get("/api/dashboard", headers=user.auth_header)
-    assert r.status_code == 200, r.get_json()
-    body: dict[str, Any] = r.get_json()
-    return body
 
 
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda g: g.customer_id)
 def test_golden_dashboard(
     golden: Golden, live: Any, api_client: Any, make_user: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    body = dashboard_of(golden, api_client, make_user(), sandbox, monkeypatch)
-    d = body["dashboard"]
+    pin_clock(monkeypatch)
+    d = synced_dashboard(golden.customer_id, api_client, make_user(), sandbox, golden.inputs)
     assert d["today"] == "2026-11-20"
     mismatches = []
     for path, expected in golden.figures.items():

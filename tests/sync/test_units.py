@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from finpulse import clock
-from finpulse.banks.models import AccountItem, BalanceItem, TransactionItem
+from finpulse.banks.models import AccountItem, AgreementItem, BalanceItem, TransactionItem
 from finpulse.data import sync_records as records
 from finpulse.data.cursors import AccountCursor
 from finpulse.data.keys import tx_pk
@@ -138,6 +138,18 @@ def test_accounts_keep_the_full_number_only_for_payments() -> None:
     assert account.kind.value == "current"
     assert account.number == "4081781026010066706"
     assert "4081781026010066706" not in repr(account)
+
+
+def test_a_loans_amount_is_what_was_lent_and_only_outstanding_is_what_is_owed() -> None:
+    listed = AgreementItem.model_validate(
+        {"agreement_id": "loan-1", "product_id": "p", "product_type": "loan", "amount": 300000.0,
+         "status": "Overdue", "account_number": "45507810000000000001"}
+    )  # fmt: skip
+    plain = normalise.agreement("xbank", listed, {"account_balance": 281000.5})
+    assert (plain.principal, plain.outstanding, plain.account_balance) == (300000, None, Decimal("281000.5"))
+    assert plain.active  # overdue is the most alive a debt can be
+    stated = normalise.agreement("xbank", listed, {"outstanding_amount": "-281000.50"})
+    assert stated.outstanding == Decimal("281000.50")
 
 
 # --- applying pages -------------------------------------------------------------------------

@@ -28,6 +28,8 @@ class BankHealth(BaseModel):
     last_error_operation: str | None = None
     last_error_outcome: str | None = None
     last_error_http_status: int | None = None
+    last_error_message: str | None = None
+    """The last failure in words (e.g. why a team token was refused)."""
     recent_successes: int = 0
     recent_errors: int = 0
     degraded: bool = False
@@ -63,6 +65,7 @@ def merge(items: Iterable[dict[str, Any]], now: datetime) -> BankHealth:
             health.last_error_outcome = item.get("last_err_outcome")
             status = item.get("last_err_status")
             health.last_error_http_status = int(status) if status is not None else None
+            health.last_error_message = item.get("last_err_detail") or None
         if int(item.get("win", 0)) >= current - WINDOW_SECONDS:
             health.recent_successes += int(item.get("win_ok", 0))
             health.recent_errors += int(item.get("win_err", 0))

@@ -39,8 +39,13 @@ from finpulse.observability import logger
 RETENTION = timedelta(days=30)
 BATCH = 25
 WINDOW_SECONDS = 300
-# Outcomes that say the bank itself is unwell (a 4xx is the bank working as designed).
-FAILURES = frozenset({"rate_limited", "server_error", "timeout", "connection_error", "invalid_response"})
+# Outcomes that say FinPulse cannot use the bank: it is unwell, or it refuses the team token (401, or
+# a token FinPulse must not accept, e.g. HS256 at a bank configured `jwks`). Other 4xx answers are
+# the bank working as designed (a revoked consent, a validation error) and are not the bank's fault.
+FAILURES = frozenset(
+    {"rate_limited", "server_error", "timeout", "connection_error", "invalid_response", "token_rejected"}
+)
+DETAIL_LIMIT = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +57,9 @@ class CallRecord:
     attempt: int
     latency_ms: float
     at: datetime = field(default_factory=lambda: clock.now())
+    detail: str | None = None
+    """What went wrong, in words (never a token, secret or account number): shown as the bank's
+    last error to users and operators."""
 
 
 class CallRecorder(Protocol):
@@ -188,11 +196,17 @@ class DynamoStatusLog:
             sets += ["last_ok_at = :okat", "last_ok_op = :okop"]
             values |= {":okat": iso(p.last_ok.at), ":okop": p.last_ok.operation}
         if p.last_err is not None:
-            sets += ["last_err_at = :errat", "last_err_op = :errop", "last_err_outcome = :errout"]
+            sets += [
+                "last_err_at = :errat",
+                "last_err_op = :errop",
+                "last_err_outcome = :errout",
+                "last_err_detail = :errdet",
+            ]
             values |= {
                 ":errat": iso(p.last_err.at),
                 ":errop": p.last_err.operation,
                 ":errout": p.last_err.outcome,
+                ":errdet": (p.last_err.detail or "")[:DETAIL_LIMIT],
             }
             if p.last_err.http_status is not None:
                 sets.append("last_err_status = :errst")

@@ -69,6 +69,10 @@ _PRODUCT_KINDS = {
 
 
 _NOT_WORD = re.compile(r"[^0-9a-z_]")
+# An overdue loan is the most alive debt there is: its status must not make it vanish from debt.
+_LIVE_AGREEMENT_WORDS = frozenset(
+    {"active", "open", "enabled", "overdue", "pastdue", "past_due", "delinquent", "inarrears"}
+)
 
 
 def _word(value: Any) -> str:
@@ -212,8 +216,10 @@ def _agreement_kind(product_type: str, product_id: str) -> AgreementKind:
 
 def agreement(bank_id: str, listed: AgreementItem, detail: dict[str, Any] | None) -> Agreement:
     """From the list entry merged with its detail (`GET /product-agreements/{id}`), which alone
-    carries the interest rate. A card's `amount` is its limit, never debt; the sandbox's
-    `account_balance` is the linked current account's balance, not the product's, so it is unused."""
+    carries the interest rate. A card's `amount` is its limit, never debt; a loan's or deposit's
+    `amount` is the sum first lent or deposited (`principal`) — `outstanding` is only what the bank
+    states as such. `account_balance` is kept as sent: at the public sandbox it is the linked
+    current account's balance, not the product's, and the engine only cross-checks with it."""
     raw: dict[str, Any] = {**listed.model_dump(), **(listed.model_extra or {}), **(detail or {})}
     product_type = str(raw.get("product_type") or "")
     product_id = str(raw.get("product_id") or "")
@@ -233,15 +239,25 @@ def agreement(bank_id: str, listed: AgreementItem, detail: dict[str, Any] | None
         product_name=str(raw.get("product_name") or "")[:200],
         product_type=product_type or None,
         status=status,
-        active=_word(status) in ("active", "open", "enabled"),
+        active=_word(status) in _LIVE_AGREEMENT_WORDS,
         principal=None if is_card else amount,
-        outstanding=None if is_card else amount,
+        outstanding=None if is_card else _owed(raw),
+        account_balance=_decimal_or_none(raw.get("account_balance")),
         interest_rate=rate if rate is not None and 0 <= rate <= 1000 else None,
         start_date=start,
         maturity_date=end if not (start and end and end < start) else None,
         credit_limit=amount if kind is AgreementKind.CREDIT_CARD else None,
         account_number=_text(raw.get("account_number"), 64),
     )
+
+
+def _owed(raw: dict[str, Any]) -> Decimal | None:
+    """What the bank states is still owed (or, for a deposit, held), under the names seen."""
+    for name in ("outstanding", "outstanding_amount", "outstandingAmount", "remaining_amount"):
+        value = _decimal_or_none(raw.get(name))
+        if value is not None:
+            return abs(value)
+    return None
 
 
 def product(bank_id: str, raw: dict[str, Any]) -> Product:
