@@ -10,6 +10,8 @@ import threading
 import uuid
 from typing import Any
 
+from devstack import cognito_mail
+
 _installed = False
 
 
@@ -33,6 +35,7 @@ def install() -> None:
        back) while other threads (concurrent Lambdas, a sync's batch writers) keep writing, and
        fails with "dictionary changed size during iteration". DynamoDB requests are handled one
        at a time, as each is atomic in AWS.
+    4. Cognito sends no codes and confirms anything: see devstack.cognito_mail.
     """
     global _installed
     if _installed:
@@ -69,4 +72,5 @@ def install() -> None:
             return original_action(self)
 
     DynamoHandler.call_action = _call_action  # type: ignore[method-assign]
+    cognito_mail.install()
     _installed = True

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from devstack import moto_bridge
+from devstack import cognito_mail, moto_bridge
 from devstack.apigw import LocalApi, spa_config
 from devstack.banks import RunningBanks, local_banks_for, sandbox_config, start_sandbox_banks
 from devstack.lambdas.sandboxes import SandboxPool
@@ -35,6 +35,7 @@ from devstack.watch import CodeWatcher
 log = logging.getLogger("devstack")
 HOST = "127.0.0.1"
 STATE_FILE = ROOT / ".devstack" / "state.json"
+OUTBOX_FILE = "outbox.jsonl"
 
 
 @dataclass
@@ -110,6 +111,8 @@ class LocalStack:
     def _start(self) -> None:
         opts = self.options
         self.moto = start_moto(opts.moto_port, HOST)
+        if opts.state_file is not None:  # where sign-up and reset codes are "e-mailed" (and logged)
+            cognito_mail.OUTBOX.use_file(opts.state_file.parent / OUTBOX_FILE)
         log.info("AWS emulation (moto) on %s", self.moto.url)
         local_banks, bank_thread, bank_errors = self._start_banks()
         clients = boto_clients(opts.region, self.moto.url)
@@ -220,6 +223,10 @@ class LocalStack:
             urls = "  ".join(f"{b} {u}" for b, u in self.banks.handle.urls.items())
             lines.append(f"  Sandbox banks:    {urls}")
         lines.append(f"  Demo login:       {demo.email} / {demo.password}")
+        lines.append(
+            "  Sign-up:          open the app, «Зарегистрироваться»; the e-mailed code is printed"
+            " here (devstack.mail)"
+        )
         for schedule, when in self._scheduler.upcoming() if self._scheduler else []:
             at = f"{when:%Y-%m-%d %H:%M} UTC" if when else "never"
             lines.append(
