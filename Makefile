@@ -75,8 +75,10 @@ test: setup chromium spa
 bench: setup spa
 	$(PY) -m bench
 
-openapi: $(STAMP)
+# The API document from the handlers, then the SPA's types from it (a test fails on either stale).
+openapi: $(STAMP) $(NODE_STAMP)
 	$(PY) -m devstack.openapi --write
+	cd frontend && npm run gen:api
 
 # --- AWS -------------------------------------------------------------------------------
 build: $(STAMP)
