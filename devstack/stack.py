@@ -206,6 +206,7 @@ class LocalStack:
             "region": self.resources.region,
             "state_machines": self.resources.state_machines,
             "schedules": [s.name for s in self.resources.schedules],
+            "banks": dict(self.banks.handle.urls) if self.banks is not None else {},
         }
         path.write_text(json.dumps(state, indent=1))
 

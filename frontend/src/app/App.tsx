@@ -35,6 +35,9 @@ export function App() {
             <Route path="onboarding" element={<OnboardingPage />} />
             <Route path="connections" element={<Onboarded>{<ConnectionsPage />}</Onboarded>} />
             <Route path="sync/:syncId" element={<SyncPage />} />
+            {["signup", "confirm", "forgot"].map((path) => (
+              <Route key={path} path={path} element={<Navigate to="/" replace />} />
+            ))}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -71,7 +71,8 @@ function AccountMenu({ email }: { email: string }) {
   }
   return (
     <details className="account" data-testid="account-menu">
-      <summary className="button button--ghost" aria-label={`Учётная запись ${email}`}>
+      <summary className="button button--ghost">
+        <span className="visually-hidden">Учётная запись </span>
         <span className="account__avatar" aria-hidden="true">
           {email.slice(0, 1).toUpperCase()}
         </span>

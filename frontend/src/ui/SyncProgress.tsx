@@ -25,7 +25,7 @@ export function SyncProgress({ sync, bankNames }: { sync: SyncRecord; bankNames:
             <li key={bank.bank_id} data-testid={`sync-bank-${bank.bank_id}`} data-state={bank.state}>
               <span className="sync-progress__bank">{bankNames[bank.bank_id] ?? bank.bank_id}</span>
               <Badge tone={state.tone}>{state.label}</Badge>
-              <span className="sync-progress__counts">{countsText(bank.counts)}</span>
+              {bank.state !== "failed" && <span className="sync-progress__counts">{countsText(bank.counts)}</span>}
               {bank.error && bank.state !== "ok" && (
                 <span className="sync-progress__error" data-testid="sync-bank-error">
                   {bankErrorText(bank.error)}

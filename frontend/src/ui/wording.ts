@@ -29,10 +29,11 @@ export function consentStatus(status: string): { label: string; tone: Tone } {
   }
 }
 
-/** A bank's error from the API ({code, message}) as one Russian sentence, the bank's words after it. */
+/** A bank's error from the API ({code, message}) as one Russian sentence, with the bank's HTTP status. */
 export function bankErrorText(error: { code: string; message: string; http_status?: number | null }): string {
-  const russian = userMessageFor(error.http_status ?? 503, error.code);
-  return error.message ? `${russian} (${error.message})` : russian;
+  const status = error.http_status ?? Number(/\((\d{3})\)/.exec(error.message)?.[1] ?? NaN);
+  const russian = userMessageFor(Number.isFinite(status) ? status : 503, error.code);
+  return Number.isFinite(status) ? `${russian} Код ответа банка: ${status}.` : russian;
 }
 
 export const BANK_SYNC_STATE: Readonly<Record<BankProgress["state"], { label: string; tone: Tone }>> = {

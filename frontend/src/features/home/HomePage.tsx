@@ -7,12 +7,13 @@ import { Empty, Skeleton } from "../../ui/States";
 import { useFormat } from "../../ui/useFormat";
 
 const KIND: Readonly<Record<string, string>> = {
-  checking: "Текущий счёт",
+  current: "Текущий счёт",
+  debit_card: "Дебетовая карта",
   savings: "Накопительный счёт",
   deposit: "Вклад",
-  loan: "Кредит",
-  card: "Карта",
+  loan: "Кредитный счёт",
   credit_card: "Кредитная карта",
+  other: "Счёт",
 };
 
 /** Accounts at every connected bank with both balances, and each bank's freshness. */
@@ -45,10 +46,9 @@ export function HomePage() {
             {list.map((account) => (
               <li key={account.account_id} className="account-row" data-testid="account-row">
                 <div>
-                  <p className="account-row__name">{account.nickname || KIND[account.kind] || "Счёт"}</p>
+                  <p className="account-row__name">{KIND[account.kind] ?? "Счёт"}</p>
                   <p className="muted">
-                    {KIND[account.kind] ?? account.kind}
-                    {account.masked_number && ` · ${account.masked_number}`}
+                    {[account.masked_number, account.nickname].filter(Boolean).join(" · ")}
                   </p>
                 </div>
                 <div className="account-row__money">
