@@ -36,7 +36,7 @@ ARTIFACTS = ROOT / "test-results" / "e2e"
 WIDTHS = (1280, 375)
 HEIGHT = 900
 DEMO_EMAIL = "demo@finpulse.dev"
-DEMO_PASSWORD = "FinPulse-demo-1"  # noqa: S105 - the documented local demo login
+DEMO_PASSWORD = "FinPulse-demo-1"
 
 
 @dataclass
@@ -65,7 +65,9 @@ class App:
 
 def app_from_state(state_file: Path) -> App:
     state = json.loads(state_file.read_text())
-    return App(state["api_url"], state["moto_url"], state.get("banks", {}), state_file.parent / "outbox.jsonl")
+    return App(
+        state["api_url"], state["moto_url"], state.get("banks", {}), state_file.parent / "outbox.jsonl"
+    )
 
 
 @dataclass
@@ -103,7 +105,10 @@ class Screens:
 
 AXE_RUN = """async () => {
   const result = await axe.run(document, {
-    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    runOnly: {
+      type: "tag",
+      values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
   });
   return result.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help,

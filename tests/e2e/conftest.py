@@ -32,7 +32,9 @@ def browser() -> Iterator[Any]:
 
     expect.set_options(timeout=30_000)  # a bank call, a Lambda cold start: seconds, not ms
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield launched
         finally:

@@ -153,7 +153,9 @@ def test_failing_bank_shows_stale_with_its_last_good_time_while_others_are_fresh
         screens.capture("connections-stale")
 
         page.get_by_role("link", name="Главная", exact=True).click()
-        expect(page.get_by_test_id("home-bank-sbank").get_by_test_id("home-stale")).to_contain_text("Данные на")
+        expect(page.get_by_test_id("home-bank-sbank").get_by_test_id("home-stale")).to_contain_text(
+            "Данные на"
+        )
         screens.capture("home-stale")
     finally:
         sbank.clear_faults()

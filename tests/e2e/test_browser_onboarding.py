@@ -23,7 +23,9 @@ NEW_PASSWORD = "Drugoi-parol-2025"
 CUSTOMER = "team200-2"  # the saver: deposits at every bank (the demo user is team200-1)
 
 
-def test_new_user_signs_up_onboards_three_banks_and_reaches_home(app: App, screens: Screens, context: Any) -> None:
+def test_new_user_signs_up_onboards_three_banks_and_reaches_home(
+    app: App, screens: Screens, context: Any
+) -> None:
     from playwright.sync_api import expect
 
     page = screens.page
@@ -43,7 +45,9 @@ def test_new_user_signs_up_onboards_three_banks_and_reaches_home(app: App, scree
 
     expect(page.get_by_test_id("confirm-form")).to_be_visible()
     expect(page.get_by_test_id("confirm-local-hint")).to_contain_text("make dev")
-    page.get_by_test_id("confirm-code").fill("000000" if app.code_for(email, "sign-up") != "000000" else "111111")
+    page.get_by_test_id("confirm-code").fill(
+        "000000" if app.code_for(email, "sign-up") != "000000" else "111111"
+    )
     page.get_by_test_id("confirm-submit").click()
     expect(page.get_by_test_id("confirm-error")).to_contain_text("Неверный код")
     page.get_by_test_id("confirm-code").fill(app.code_for(email, "sign-up"))
