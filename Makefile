@@ -72,7 +72,7 @@ test: setup chromium spa
 	$(MAKE) frontend-test
 	$(MAKE) pytest
 
-bench: setup spa
+bench: setup chromium spa
 	$(PY) -m bench
 
 # The API document from the handlers, then the SPA's types from it (a test fails on either stale).

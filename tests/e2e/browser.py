@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from devstack import demo
 from devstack.template import ROOT
 from sandbox.client import AdminClient
 
@@ -133,21 +134,8 @@ def sign_in(page: Any, app: App, email: str = DEMO_EMAIL, password: str = DEMO_P
 
 def cognito_sign_in(app: App, email: str, password: str) -> str:
     """An ID token for API set-up calls, from the stack's user pool (as the SPA gets one)."""
-    answer = httpx.post(
-        app.moto_url + "/",
-        headers={
-            "Content-Type": "application/x-amz-json-1.1",
-            "X-Amz-Target": "AWSCognitoIdentityProviderService.InitiateAuth",
-        },
-        json={
-            "AuthFlow": "USER_PASSWORD_AUTH",
-            "ClientId": app.config()["userPoolClientId"],
-            "AuthParameters": {"USERNAME": email, "PASSWORD": password},
-        },
-        timeout=30,
-    )
-    answer.raise_for_status()
-    return str(answer.json()["AuthenticationResult"]["IdToken"])
+    tokens = demo.cognito_sign_in(app.moto_url, app.config()["userPoolClientId"], email, password)
+    return str(tokens["IdToken"])
 
 
 def safe_name(nodeid: str) -> str:

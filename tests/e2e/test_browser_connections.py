@@ -9,54 +9,24 @@ expiry through the sandbox admin API (`consent_days`). Screens are screenshotted
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.e2e.browser import DEMO_EMAIL, DEMO_PASSWORD, App, Screens, cognito_sign_in, sign_in
+from devstack.demo import DEMO_EMAIL, DEMO_PASSWORD, connect_every_bank
+from tests.e2e.browser import App, Screens, cognito_sign_in, sign_in
 
 pytestmark = pytest.mark.browser
 BANKS = ["vbank", "abank", "sbank"]
-
-
-def _wait_for_sync(api: httpx.Client, sync_id: str) -> dict[str, Any]:
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        record: dict[str, Any] = api.get(f"/api/sync/{sync_id}").json()
-        if record["state"] != "running":
-            return record
-        time.sleep(1)
-    raise AssertionError(f"sync {sync_id} still running")
 
 
 @pytest.fixture(scope="module")
 def demo_connected(app: App) -> Iterator[httpx.Client]:
     token = cognito_sign_in(app, DEMO_EMAIL, DEMO_PASSWORD)
     api = httpx.Client(base_url=app.api_url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
-    vbank = app.admin("vbank")
-    vbank.set_settings(consent_days=5)  # inside the 7-day warning window
-    try:
-        results = api.post("/api/consents/init", json={"banks": BANKS, "include_products": True}).json()
-    finally:
-        vbank.set_settings(consent_days=90)
-    for result in results["results"]:
-        if result["consent"] and result["consent"]["status"] == "pending":  # the manual bank
-            app.admin(result["bank_id"]).approve(result["consent"]["request_id"])
-    deadline = time.monotonic() + 60
-    while True:  # the bank is asked at most every few seconds per consent
-        status = api.post("/api/consents/refresh", json={}).json()
-        kinds = [b[k]["current"]["status"] for b in status["banks"] for k in ("accounts", "products")]
-        if all(k == "approved" for k in kinds) or time.monotonic() > deadline:
-            break
-        time.sleep(2)
-    assert all(k == "approved" for k in kinds), status
-    onboarding = {"step": "done", "banks": [{"bank_id": b, "products": True} for b in BANKS]}
-    assert api.put("/api/onboarding", json=onboarding).status_code == 200
-    started = api.post("/api/sync/full-refresh").json()
-    assert _wait_for_sync(api, started["sync_id"])["state"] == "succeeded"
+    connect_every_bank(api, app.bank_urls, near_expiry_bank="vbank")
     yield api
     api.close()
 
