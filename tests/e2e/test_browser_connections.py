@@ -56,10 +56,10 @@ def test_demo_user_revokes_a_bank_and_reconnects_it(app: App, screens: Screens, 
     screens.capture("connections")
 
     page.get_by_test_id("revoke-abank-accounts").click()
-    dialog = page.get_by_test_id("revoke-dialog")
+    dialog = page.get_by_test_id("connection-abank").get_by_test_id("revoke-dialog")
     expect(dialog).to_contain_text("удалит счета, остатки, карты и все операции из ABank")
     screens.capture("revoke-confirm")
-    page.get_by_test_id("revoke-dialog-confirm").click()
+    dialog.get_by_test_id("revoke-dialog-confirm").click()
     outcome = page.get_by_test_id("connection-abank").get_by_test_id("revoke-outcome")
     expect(outcome).to_contain_text("отозвано")
     expect(outcome).to_contain_text("Удалено")

@@ -23,6 +23,12 @@ NEW_PASSWORD = "Drugoi-parol-2025"
 CUSTOMER = "team200-2"  # the saver: deposits at every bank (the demo user is team200-1)
 
 
+def _checking_account(app: App, bank: str) -> str:
+    """The customer's current-account number, as they would read it in their bank's app."""
+    customer = next(c for c in app.admin(bank).customers() if c["customer_id"] == CUSTOMER)
+    return str(next(a["number"] for a in customer["accounts"] if a["kind"] in ("checking", "current")))
+
+
 def test_new_user_signs_up_onboards_three_banks_and_reaches_home(
     app: App, screens: Screens, context: Any
 ) -> None:
@@ -67,10 +73,17 @@ def test_new_user_signs_up_onboards_three_banks_and_reaches_home(
     # 2. Consents: choose, one init for all banks, live cards.
     expect(page.get_by_test_id("step-consents")).to_be_visible()
     page.get_by_test_id("choice-abank-products").uncheck()
+    page.get_by_test_id("choice-vbank-payments").check()  # with limits, explained in plain words
+    limits = page.get_by_test_id("choice-vbank")
+    expect(limits).to_contain_text("FinPulse сможет провести до 10 платежей")
+    page.get_by_test_id("consents-request").click()
+    expect(limits.get_by_role("alert")).to_contain_text("Номер счёта")  # no debtor account yet
+    limits.get_by_label("Счёт списания").fill(_checking_account(app, "vbank"))
     screens.capture("onboarding-consents-choose")
     page.get_by_test_id("consents-request").click()
     expect(page.get_by_test_id("consent-card-vbank-accounts")).to_have_attribute("data-state", "approved")
     expect(page.get_by_test_id("consent-card-vbank-products")).to_have_attribute("data-state", "approved")
+    expect(page.get_by_test_id("consent-card-vbank-payments")).to_have_attribute("data-state", "approved")
     expect(page.get_by_test_id("consent-card-abank-accounts")).to_have_attribute("data-state", "approved")
     expect(page.get_by_test_id("consent-card-abank-products")).to_have_count(0)
     manual = page.get_by_test_id("consent-card-sbank-accounts")

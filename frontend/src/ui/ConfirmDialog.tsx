@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 
 /**
  * A modal question (the native <dialog>: focus moves in and is trapped, Esc cancels, focus
@@ -34,7 +34,7 @@ export function ConfirmDialog({
     if (open && !dialog.open) dialog.showModal?.();
     if (!open && dialog.open) dialog.close();
   }, [open]);
-  const titleId = `${testId ?? "dialog"}-title`;
+  const titleId = useId();
   return (
     <dialog
       ref={ref}

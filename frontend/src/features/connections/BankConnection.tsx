@@ -25,7 +25,9 @@ export function BankConnection({
   const revoke = useRevokeConsent();
   const [confirming, setConfirming] = useState<ConsentKind | null>(null);
   const [outcome, setOutcome] = useState<RevokeResponse | null>(null);
-  const fresh = freshnessLine(freshness, format, bankErrorText);
+  const fresh = bank.connected
+    ? freshnessLine(freshness, format, bankErrorText)
+    : { tone: "muted" as const, text: "Нет доступа к счетам: их данные удалены или устарели. Подключите банк снова." };
   const healthy = healthLine(health, format);
 
   function act(kind: ConsentKind, action: Action) {
