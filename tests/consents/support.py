@@ -52,6 +52,12 @@ def customer_page(approval_url: str, action: str) -> None:
     assert answer.status_code == 200
 
 
+def checking_account(sandbox: Any, bank_id: str, customer_id: str) -> str:
+    """The number of the customer's current account at a sandbox bank (a payment's debtor)."""
+    customer = next(c for c in sandbox.admin(bank_id).customers() if c["customer_id"] == customer_id)
+    return str(next(a["number"] for a in customer["accounts"] if a["kind"] == "checking"))
+
+
 def assert_envelope(status: int, body: Any, expected: int) -> None:
     assert status == expected, body
     error = body["error"]

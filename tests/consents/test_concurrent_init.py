@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from finpulse.banks.retry import Deadline
-from finpulse.consents.identity import set_identity
+from finpulse.consents.identity_claim import remove_identity, set_identity
 from finpulse.consents.init import init_consents
 from finpulse.consents.requests import InitRequest
 
@@ -18,7 +18,7 @@ from finpulse.consents.requests import InitRequest
 @pytest.mark.usefixtures("live", "atomic_emulator")
 def test_concurrent_inits_create_one_consent(sandbox: Any) -> None:
     user = f"user-{uuid.uuid4().hex[:8]}"
-    set_identity(user, "abank", "team200-2")
+    set_identity(user, "abank", "team200-2", Deadline.after(5))
     request = InitRequest.model_validate({"banks": ["abank"]})
     start = threading.Barrier(4)
 
@@ -28,7 +28,10 @@ def test_concurrent_inits_create_one_consent(sandbox: Any) -> None:
         assert result.consent is not None, result
         return result.consent.id
 
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        ids = list(pool.map(call, range(4)))
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            ids = list(pool.map(call, range(4)))
+    finally:
+        remove_identity(user, "abank", Deadline.after(5))  # the customer id is free for other tests
     assert len(set(ids)) == 1
     assert sandbox.admin("abank").count("POST /account-consents/request") == 1

@@ -34,9 +34,3 @@ def test_bad_identity_input(api: Api, other_api: Any) -> None:
     assert_envelope(*api.call("PUT", "/api/me/banks/vbank", {"customer_id": "team200-1", "extra": 1}), 422)
     foreign = {"customer_id": "team200-1", "user_id": other_api.user.sub}
     assert_envelope(*api.call("PUT", "/api/me/banks/vbank", foreign), 403)
-
-
-def test_changing_the_customer_while_consents_live_is_a_conflict(api: Api) -> None:
-    api.identify(vbank="team200-5")
-    api.init(banks=["vbank"])
-    assert_envelope(*api.call("PUT", "/api/me/banks/vbank", {"customer_id": "team200-6"}), 409)

@@ -28,8 +28,9 @@ def test_the_schedule_starts_due_users_and_skips_fresh_and_running_ones(
     live: Any, api_client: Any, make_user: Any, sandbox: Any
 ) -> None:
     due, fresh, running = make_user(), make_user(), make_user()
-    for user in (due, fresh, running):
-        connect(api_client, user, sandbox, customer="team200-9", banks=["vbank"], products=False)
+    # A customer id belongs to one user: each gets their own.
+    for user, customer in ((due, "team200-9"), (fresh, "team200-8"), (running, "team200-7")):
+        connect(api_client, user, sandbox, customer=customer, banks=["vbank"], products=False)
     synced = refresh(api_client, fresh)
     wait_lock_free(live, fresh.sub)
     holder = lock.acquire(running.sub, records.new_sync_id())

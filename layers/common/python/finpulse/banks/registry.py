@@ -15,6 +15,7 @@ from finpulse.config import settings
 from finpulse.errors import NotFound
 
 BankId = str
+IdentityMode = Literal["trusted_auto", "bank_approval"]
 
 
 class BankConfig(BaseModel):
@@ -29,6 +30,13 @@ class BankConfig(BaseModel):
     # `opaque`: the bank signs with a secret FinPulse cannot have; the token is used as a bearer only.
     token_mode: Literal["jwks", "opaque"] = "jwks"  # noqa: S105 - a mode name, not a secret
     approval: Literal["auto", "manual"] = "auto"
+    # Whether this bank's automatic consent approval proves that the caller is the customer.
+    # `bank_approval` (the safe default): only a consent the customer approved in the bank's own app
+    # verifies a FinPulse user's claim to a customer id. `trusted_auto`: sandboxes only, where every
+    # test customer belongs to the team; refused in prod unless the operator allows it explicitly.
+    identity: IdentityMode = "bank_approval"
+    # A pending consent the customer has not acted on within this time is given up as expired.
+    pending_timeout_hours: float = Field(default=24, gt=0, le=720)
     # Algorithms accepted for `jwks` tokens: from configuration, never from the token header.
     allowed_algorithms: tuple[str, ...] = ("RS256",)
     token_issuer: str | None = None
@@ -38,6 +46,14 @@ class BankConfig(BaseModel):
 
     def url(self, path: str) -> str:
         return str(self.base_url).rstrip("/") + path
+
+    @property
+    def trusts_auto_approval(self) -> bool:
+        """Auto-approved consents verify identities here. In prod only with the operator's explicit
+        `AllowTrustedAutoIdentity` (the deployment refuses it otherwise; this is the second lock)."""
+        if self.identity != "trusted_auto":
+            return False
+        return settings().env != "prod" or settings().allow_trusted_auto_identity
 
 
 class PublicBank(BaseModel):
@@ -51,13 +67,18 @@ class PublicBank(BaseModel):
 _registry_adapter = TypeAdapter(list[BankConfig])
 
 
-@cache
-def _load(raw: str) -> tuple[BankConfig, ...]:
+def parse(raw: str) -> tuple[BankConfig, ...]:
+    """A registry from its JSON; ValueError (pydantic's ValidationError is one) when invalid."""
     banks = _registry_adapter.validate_json(raw)
     ids = [b.bank_id for b in banks]
     if len(ids) != len(set(ids)):
         raise ValueError(f"duplicate bank ids in the registry: {sorted(ids)}")
     return tuple(banks)
+
+
+@cache
+def _load(raw: str) -> tuple[BankConfig, ...]:
+    return parse(raw)
 
 
 def all_banks() -> tuple[BankConfig, ...]:

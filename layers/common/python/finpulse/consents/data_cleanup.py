@@ -24,6 +24,8 @@ from finpulse.observability import logger
 from finpulse.storage.dynamo import query_items, table
 
 ENTITIES: dict[str, tuple[str, ...]] = {"accounts": ("ACC", "BAL", "CARD", "CURSOR"), "products": ("AGR",)}
+# The consent kinds that bring bank data in (payment consents bring none).
+DATA_KINDS: tuple[Kind, ...] = ("accounts", "products")
 # Stop deleting with this much time left, so the answer (and the report) still gets out.
 RESERVE_SECONDS = 0.5
 

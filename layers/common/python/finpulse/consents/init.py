@@ -23,8 +23,8 @@ from finpulse.banks.tuning import tuning
 from finpulse.config import settings
 from finpulse.consents import store
 from finpulse.consents.bank_bodies import default_options, request_body
-from finpulse.consents.identity import get_identity
-from finpulse.consents.lifecycle import client_for, poll, switch_over
+from finpulse.consents.identity import ensure_payable, get_identity
+from finpulse.consents.lifecycle import client_for, note_created, poll, switch_over
 from finpulse.consents.records import ConsentRecord, Kind, fingerprint, new_record, utcnow
 from finpulse.consents.requests import BankChoice, InitRequest, ProductOptions
 from finpulse.consents.views import ConsentView, ErrorInfo, InitResponse, InitResult
@@ -77,6 +77,9 @@ class _BankInit:
         results = []
         for kind, options in wanted:
             try:
+                if kind == "payments":
+                    # Never a payment consent for a customer id the bank has not confirmed.
+                    ensure_payable(self.user_id, self.bank_id)
                 results.append(self.one(kind, options, identity.customer_id))
             except FinPulseError as exc:
                 extra = exc.describe() if isinstance(exc, BankError) else {"code": exc.code}
@@ -156,6 +159,7 @@ class _BankInit:
                 replaces=replaces,
             )
             store.insert(record)
+            note_created(record)
             return record
         finally:
             store.done_creating(self.user_id, self.bank_id, kind, fp)

@@ -18,6 +18,7 @@ from finpulse.banks.registry import get_bank
 from finpulse.banks.retry import Deadline
 from finpulse.banks.tuning import tuning
 from finpulse.consents import store
+from finpulse.consents.identity import mark_verified
 from finpulse.consents.records import ConsentRecord, Kind, apply_bank_answer, transition, utcnow
 from finpulse.errors import Forbidden, NotFound
 from finpulse.observability import logger
@@ -55,11 +56,22 @@ def poll(record: ConsentRecord, deadline: Deadline, *, force: bool = False) -> C
     )
     record = store.reload(record)  # fold the answer into the newest stored state
     known = record.ids()
+    was_pending = record.status is ConsentStatus.PENDING
     if apply_bank_answer(record, answer, utcnow()):
         record = save_quietly(record, known)
+        if was_pending and record.status is ConsentStatus.APPROVED:
+            # The customer approved it in the bank's own app: the bank vouches for the identity.
+            mark_verified(record.user_id, record.bank_id, record.customer_id, utcnow())
         if record.status is ConsentStatus.APPROVED and record.replaces:
             switch_over(record, deadline)
     return record
+
+
+def note_created(record: ConsentRecord) -> None:
+    """A consent approved the moment it was requested verifies the identity only at a bank whose
+    automatic approval the registry trusts (`identity: trusted_auto`)."""
+    if record.status is ConsentStatus.APPROVED and get_bank(record.bank_id).trusts_auto_approval:
+        mark_verified(record.user_id, record.bank_id, record.customer_id, utcnow())
 
 
 def switch_over(renewal: ConsentRecord, deadline: Deadline) -> None:

@@ -14,10 +14,10 @@ from finpulse.banks.retry import Deadline
 from finpulse.banks.statuslog import flushes_status_log
 from finpulse.banks.tuning import tuning
 from finpulse.consents import store
-from finpulse.consents.data_cleanup import delete_consent_data
+from finpulse.consents.data_cleanup import DATA_KINDS, delete_consent_data
 from finpulse.consents.lifecycle import client_for, find_for_caller, save_quietly
 from finpulse.consents.records import ConsentRecord, transition, utcnow
-from finpulse.consents.views import ConsentView, ErrorInfo, RevokeResponse
+from finpulse.consents.views import BankRelease, ConsentView, ErrorInfo, RevokeResponse
 
 
 def tell_bank(record: ConsentRecord, deadline: Deadline) -> ErrorInfo | None:
@@ -31,7 +31,13 @@ def tell_bank(record: ConsentRecord, deadline: Deadline) -> ErrorInfo | None:
 
 @flushes_status_log
 def revoke_consent(user_id: str, any_id: str, deadline: Deadline) -> RevokeResponse:
-    record = find_for_caller(user_id, any_id)
+    return revoke_record(find_for_caller(user_id, any_id), deadline)
+
+
+def _revoke_here_and_there(
+    record: ConsentRecord, deadline: Deadline
+) -> tuple[ConsentRecord, ErrorInfo | None]:
+    """Tell the bank (if it may still honour the consent) and mark the consent revoked here."""
     known = record.ids()
     bank_error: ErrorInfo | None = None
     # Only consents the bank may still honour need telling; rejected/expired ones are dead there.
@@ -43,20 +49,28 @@ def revoke_consent(user_id: str, any_id: str, deadline: Deadline) -> RevokeRespo
     if record.bank_revoke_pending != pending:
         record.bank_revoke_pending = pending
         record.updated_at = now
-    record = save_quietly(record, known)
+    return save_quietly(record, known), bank_error
 
+
+def _bank_note(error: ErrorInfo) -> str:
+    return f"the bank was not told yet ({error.code}); FinPulse retries on refresh"
+
+
+def revoke_record(record: ConsentRecord, deadline: Deadline) -> RevokeResponse:
+    """The user's revocation of one of their consents: bank told, marked revoked, data deleted."""
+    record, bank_error = _revoke_here_and_there(record, deadline)
     others = [
         r
-        for r in store.user_consents(user_id, record.bank_id)
+        for r in store.user_consents(record.user_id, record.bank_id)
         if r.kind == record.kind and r.local_id != record.local_id and r.live(utcnow())
     ]
     if others:
         deleted, not_deleted = 0, [f"data kept: consent {others[-1].local_id} still covers it"]
     else:
-        report = delete_consent_data(user_id, record.bank_id, record.kind, deadline)
+        report = delete_consent_data(record.user_id, record.bank_id, record.kind, deadline)
         deleted, not_deleted = report.deleted, report.not_deleted
     if bank_error is not None:
-        not_deleted.append(f"the bank was not told yet ({bank_error.code}); FinPulse retries on refresh")
+        not_deleted.append(_bank_note(bank_error))
     return RevokeResponse(
         consent=ConsentView.of(record, utcnow(), tuning().near_expiry_days),
         revoked_at_bank=bank_error is None,
@@ -64,6 +78,23 @@ def revoke_consent(user_id: str, any_id: str, deadline: Deadline) -> RevokeRespo
         deleted_items=deleted,
         not_deleted=not_deleted,
     )
+
+
+def revoke_bank(user_id: str, bank_id: str, deadline: Deadline) -> BankRelease:
+    """Every consent of the user at `bank_id` revoked, and all the data it brought in deleted."""
+    revoked, notes = 0, []
+    for record in store.user_consents(user_id, bank_id):
+        if record.status in (ConsentStatus.PENDING, ConsentStatus.APPROVED) or record.bank_revoke_pending:
+            _, bank_error = _revoke_here_and_there(record, deadline)
+            revoked += 1
+            if bank_error is not None:
+                notes.append(_bank_note(bank_error))
+    deleted = 0
+    for kind in DATA_KINDS:
+        report = delete_consent_data(user_id, bank_id, kind, deadline)
+        deleted += report.deleted
+        notes += report.not_deleted
+    return BankRelease(revoked_consents=revoked, deleted_items=deleted, not_deleted=notes)
 
 
 def retry_bank_revokes(records: list[ConsentRecord], deadline: Deadline) -> list[ConsentRecord]:

@@ -124,3 +124,11 @@ class RevokeResponse(BaseModel):
     bank_error: ErrorInfo | None = Field(default=None, description="Why the bank could not be told (retried)")
     deleted_items: int = Field(description="Items of data this consent brought in, deleted")
     not_deleted: list[str] = Field(description="What could not be deleted, and why")
+
+
+class BankRelease(BaseModel):
+    """What giving up a bank (changing or removing the identity there) revoked and deleted."""
+
+    revoked_consents: int = Field(description="Consents revoked (at the bank, where it still knew them)")
+    deleted_items: int = Field(description="Items of data from this bank, deleted")
+    not_deleted: list[str] = Field(description="What could not be deleted or told to the bank, and why")

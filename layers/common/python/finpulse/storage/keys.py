@@ -35,3 +35,11 @@ def consent_ref_gsi(any_id: str) -> str:
 def consent_init_sk(bank_id: str, kind: str, fingerprint: str) -> str:
     """Short-lived marker held while a consent request is being created at a bank."""
     return f"INIT#{bank_id}#{kind}#{fingerprint}"
+
+
+def identity_claim_key(bank_id: str, customer_id: str) -> dict[str, str]:
+    """The one item that binds a customer at a bank to one FinPulse user (ConsentsTable).
+
+    Case-folded: a bank that matches customer ids without regard to case must not let `TEAM200-1`
+    be a second claim on `team200-1`."""
+    return {"pk": f"CLAIM#{bank_id}#{customer_id.casefold()}", "sk": "CLAIM"}
