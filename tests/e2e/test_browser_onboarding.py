@@ -65,6 +65,11 @@ def test_new_user_signs_up_onboards_three_banks_and_reaches_home(
     page.get_by_test_id("customer-id-vbank").fill("bad id!")
     page.get_by_test_id("customer-id-abank").focus()
     expect(page.get_by_test_id("step-banks").get_by_role("alert")).to_contain_text("латинские буквы")
+    page.get_by_test_id("customer-id-vbank").fill("team200-1")  # the demo user's: taken
+    page.get_by_test_id("banks-next").click()
+    expect(page.get_by_test_id("step-banks").get_by_role("alert").first).to_contain_text(
+        "уже привязан к другой учётной записи"
+    )
     for bank in ("vbank", "abank", "sbank"):
         page.get_by_test_id(f"customer-id-{bank}").fill(CUSTOMER)
     screens.capture("onboarding-banks")

@@ -302,10 +302,17 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the caller's customer id at a bank */
+        /**
+         * Set the caller's customer id at a bank
+         * @description A customer id at a bank belongs to one FinPulse user: another user's id is refused with 409 `BANK_IDENTITY_TAKEN`. The id is unverified until the customer approves a consent in the bank's own app. Changing it first revokes this bank's consents and deletes their data (`replaced` says what).
+         */
         put: operations["put_identity_api_me_banks__bank_id__put"];
         post?: never;
-        delete?: never;
+        /**
+         * Remove the caller's customer id at a bank
+         * @description Revokes every consent at this bank (telling the bank), deletes the data they brought in, and frees the customer id. Repeating it is harmless (`removed: false`).
+         */
+        delete: operations["delete_identity_api_me_banks__bank_id__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -770,6 +777,14 @@ export interface components {
             customer_id: string;
             /** Updated At */
             updated_at: string;
+            /**
+             * Verified
+             * @description The customer confirmed this id at the bank (approved a consent there)
+             * @default false
+             */
+            verified?: boolean;
+            /** Verified At */
+            verified_at?: string | null;
         };
         /**
          * BankPlan
@@ -811,6 +826,27 @@ export interface components {
              * @enum {string}
              */
             state: "pending" | "running" | "ok" | "partial" | "failed" | "skipped";
+        };
+        /**
+         * BankRelease
+         * @description What giving up a bank (changing or removing the identity there) revoked and deleted.
+         */
+        BankRelease: {
+            /**
+             * Deleted Items
+             * @description Items of data from this bank, deleted
+             */
+            deleted_items: number;
+            /**
+             * Not Deleted
+             * @description What could not be deleted or told to the bank, and why
+             */
+            not_deleted: string[];
+            /**
+             * Revoked Consents
+             * @description Consents revoked (at the bank, where it still knew them)
+             */
+            revoked_consents: number;
         };
         /** BankState */
         BankState: {
@@ -1542,6 +1578,37 @@ export interface components {
              * @description Legacy; must equal the caller if sent
              */
             user_id?: string | null;
+        };
+        /** IdentityRemoval */
+        IdentityRemoval: {
+            /** Bank Id */
+            bank_id: string;
+            /** @description What was revoked and deleted */
+            released?: components["schemas"]["BankRelease"] | null;
+            /**
+             * Removed
+             * @description There was a customer id at this bank, and it is gone
+             */
+            removed: boolean;
+        };
+        /** IdentityUpdate */
+        IdentityUpdate: {
+            /** Bank Id */
+            bank_id: string;
+            /** Customer Id */
+            customer_id: string;
+            /** @description What changing from the previous customer id revoked and deleted */
+            replaced?: components["schemas"]["BankRelease"] | null;
+            /** Updated At */
+            updated_at: string;
+            /**
+             * Verified
+             * @description The customer confirmed this id at the bank (approved a consent there)
+             * @default false
+             */
+            verified?: boolean;
+            /** Verified At */
+            verified_at?: string | null;
         };
         /** Income */
         Income: {
@@ -3467,7 +3534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BankIdentity"];
+                    "application/json": components["schemas"]["IdentityUpdate"];
                 };
             };
             /** @description Missing or invalid token */
@@ -3499,6 +3566,73 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    delete_identity_api_me_banks__bank_id__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdentityRemoval"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

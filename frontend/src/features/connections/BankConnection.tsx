@@ -15,10 +15,13 @@ export function BankConnection({
   bank,
   health,
   freshness,
+  verified,
 }: {
   bank: BankConsents;
   health: BankHealth | undefined;
   freshness: BankFreshness | undefined;
+  /** The bank confirmed the customer id (the customer approved a consent there). */
+  verified: boolean | undefined;
 }) {
   const format = useFormat();
   const init = useInitConsents();
@@ -55,7 +58,13 @@ export function BankConnection({
       <header className="bank-connection__head">
         <div>
           <h2 id={`bank-${bank.bank_id}-name`}>{bank.name}</h2>
-          {bank.customer_id && <p className="muted">Клиент {bank.customer_id}</p>}
+          {bank.customer_id && (
+            <p className="muted" data-testid="bank-customer">
+              Клиент {bank.customer_id}
+              {verified === true && " · подтверждён банком"}
+              {verified === false && " · банк ещё не подтвердил, что это вы"}
+            </p>
+          )}
         </div>
         <span className={`badge badge--${bank.connected ? "ok" : "muted"}`} data-testid="bank-connected">
           {bank.connected ? "Подключён" : "Не подключён"}

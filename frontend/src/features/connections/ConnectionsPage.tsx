@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useAccounts, useBankNames, useBanks, useConsents, useStartSync, useSync } from "../../api/queries";
+import { useAccounts, useBankNames, useBanks, useConsents, useIdentities, useStartSync, useSync } from "../../api/queries";
 import { ErrorView } from "../../ui/ErrorView";
 import { Skeleton } from "../../ui/States";
 import { SyncProgress } from "../../ui/SyncProgress";
@@ -10,6 +10,7 @@ export function ConnectionsPage() {
   const consents = useConsents();
   const banks = useBanks();
   const accounts = useAccounts();
+  const identities = useIdentities();
   const names = useBankNames();
   const start = useStartSync();
   const [syncId, setSyncId] = useState<string | null>(null);
@@ -17,6 +18,7 @@ export function ConnectionsPage() {
 
   const health = new Map((banks.data?.banks ?? []).map((b) => [b.bank_id, b.health]));
   const freshness = new Map((accounts.data?.freshness ?? []).map((f) => [f.bank_id, f]));
+  const verified = new Map((identities.data?.identities ?? []).map((i) => [i.bank_id, i.verified ?? false]));
 
   async function refreshNow() {
     const started = await start.mutateAsync({ force: true });
@@ -54,7 +56,13 @@ export function ConnectionsPage() {
       {consents.isPending && <Skeleton lines={6} label="Загружаем банки…" />}
       {consents.isError && <ErrorView error={consents.error} onRetry={() => void consents.refetch()} />}
       {consents.data?.banks.map((bank) => (
-        <BankConnection key={bank.bank_id} bank={bank} health={health.get(bank.bank_id)} freshness={freshness.get(bank.bank_id)} />
+        <BankConnection
+          key={bank.bank_id}
+          bank={bank}
+          health={health.get(bank.bank_id)}
+          freshness={freshness.get(bank.bank_id)}
+          verified={verified.get(bank.bank_id)}
+        />
       ))}
     </div>
   );

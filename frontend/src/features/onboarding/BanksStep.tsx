@@ -20,8 +20,8 @@ export function customerIdError(value: string): string | undefined {
 }
 
 function identityError(error: unknown): string {
-  if (error instanceof ApiError && error.code === "CONFLICT") {
-    return "У этого банка есть действующие согласия для прежнего идентификатора. Отзовите их на странице «Банки».";
+  if (error instanceof ApiError && error.code === "BANK_IDENTITY_TAKEN") {
+    return "Этот клиент банка уже привязан к другой учётной записи FinPulse. Проверьте идентификатор.";
   }
   return userMessage(error);
 }
@@ -106,7 +106,13 @@ export function BanksStep({ progress, save }: { progress: OnboardingProgress; sa
                 return next;
               });
             }}
-            hint={bank.approval === "manual" ? "Этот банк попросит подтвердить доступ в его приложении." : undefined}
+            hint={
+              stored[bank.bank_id] && value(bank.bank_id).trim() !== stored[bank.bank_id]
+                ? "Смена идентификатора отзовёт согласия этого банка и удалит загруженные из него данные."
+                : bank.approval === "manual"
+                  ? "Этот банк попросит подтвердить доступ в его приложении."
+                  : undefined
+            }
             error={errors[bank.bank_id]}
             data-testid={`customer-id-${bank.bank_id}`}
           />

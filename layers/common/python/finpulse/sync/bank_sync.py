@@ -53,6 +53,7 @@ class SyncOptions:
 # A running bank sync writes its counts so far to the sync record at most this often (seconds).
 PROGRESS_EVERY = 1.5
 
+
 class BankSync(BankTypes):
     def __init__(
         self,

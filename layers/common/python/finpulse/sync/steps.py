@@ -81,6 +81,7 @@ def sync_bank(event: dict[str, Any], remaining_ms: int) -> dict[str, Any]:
         return {"bank_id": bank.bank_id, "outcome": "failed", "error": {"code": "CONSENT_REQUIRED"}}
     # Leave time to store what arrived and answer before Lambda's own timeout.
     deadline = Deadline.from_lambda_remaining(remaining_ms, margin=min(20.0, remaining_ms / 4000))
+
     def report(counts: dict[str, int]) -> None:
         running = BankProgress(bank_id=bank.bank_id, state="running", started_at=started, counts=counts)
         records.set_bank(step.user_id, step.sync_id, running)
