@@ -11,7 +11,7 @@ from finpulse.payments.records import PaymentKind, PaymentStatus
 from finpulse.payments.service import history
 from finpulse.payments.store import PageFilter
 from finpulse.payments.views import PaymentsPage
-from finpulse.sync.params import BankParam, known_bank
+from finpulse.sync.api.params import BankParam, known_bank
 
 app = create_app()
 

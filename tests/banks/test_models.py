@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -18,9 +19,17 @@ from finpulse.banks.models import (
     TransactionItem,
     envelope_items,
 )
-from tests.shared_files import SANDBOX_API
 
-SAMPLES = SANDBOX_API / "samples" / "team260-10" if SANDBOX_API else None
+# `../shared/` next to the checkout (`/work/main`), or next to the worktrees' folder (`/work/wt/issueN`).
+SAMPLES = (
+    next(
+        (p / "shared" for p in Path(__file__).resolve().parents if (p / "shared" / "sandbox-api").is_dir()),
+        Path(__file__).resolve().parents[3] / "shared",
+    )
+    / "sandbox-api"
+    / "samples"
+    / "team260-10"
+)
 
 
 @pytest.mark.parametrize(
@@ -131,9 +140,8 @@ def test_token_answer() -> None:
         TokenResponse.model_validate({"token_type": "bearer"})
 
 
-@pytest.mark.skipif(SAMPLES is None, reason="shared/sandbox-api is not beside the repository")
+@pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared/sandbox-api is not next to the repo")
 def test_recorded_samples_parse_with_singular_keys_and_decimal_strings() -> None:
-    assert SAMPLES is not None
     bank = SAMPLES / "vbank" / "accounts"
     accounts = envelope_items(json.loads((bank / "accounts_list.json").read_text()), "account")
     assert AccountItem.model_validate(accounts[0]).account_id == "acc-3700"

@@ -14,11 +14,10 @@ import pytest
 
 from finpulse.payments import tuning
 from sandbox.client import SandboxBanks
-from tests.banks.support import atomic_emulator
 from tests.payments.support import Payer, connected_payer
 from tests.sync.conftest import live, no_retry_sleep
 
-__all__ = ["atomic_emulator", "live", "no_retry_sleep"]
+__all__ = ["live", "no_retry_sleep"]
 
 # The production code path with shorter waits (see finpulse.payments.tuning).
 FAST = {

@@ -3,7 +3,7 @@ committed, a bank that never executed, a bank that rejects after accepting, a co
 other terms, a process that died after claiming the payment.
 
 Customer team200-4 at vbank (current account) and abank (current account, deposit). Concurrency is
-real: threads call the same library code the handlers run, against the emulated tables.
+real: threads call the same library code the handlers run, against DynamoDB Local.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def _concurrently(count: int, call: Any) -> list[Any]:
 
 
 def test_ten_concurrent_retries_pay_once_and_answer_the_same(
-    payer: Payer, atomic_emulator: None, capsys: pytest.CaptureFixture[str]
+    payer: Payer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     key = str(uuid.uuid4())
     request = PaymentRequest.model_validate(_body(payer, "111.00"))
@@ -102,9 +102,7 @@ def test_the_same_key_for_another_payment_is_refused(payer: Payer) -> None:
     assert bank_posts(payer.sandbox, *BANKS) == 1
 
 
-def test_a_retry_while_the_first_is_in_flight_gets_409(
-    payer: Payer, atomic_emulator: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_retry_while_the_first_is_in_flight_gets_409(payer: Payer, monkeypatch: pytest.MonkeyPatch) -> None:
     from finpulse.payments import tuning
 
     monkeypatch.setenv("PAYMENT_IN_FLIGHT_WAIT", "0.3")

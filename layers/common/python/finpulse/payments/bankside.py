@@ -29,7 +29,7 @@ def client(bank_id: str) -> BankClient:
 
 def available_now(user_id: str, debtor: Party, deadline: Deadline) -> Decimal | None:
     """InterimAvailable of the debtor account, asked of the bank now (signed; None if not reported)."""
-    from finpulse.sync.normalise import balance
+    from finpulse.sync.pipeline.normalise import balance
 
     assert debtor.account_id is not None
 

@@ -96,7 +96,7 @@ def _metric(record: PaymentRecord) -> None:
 def completed_effects(record: PaymentRecord) -> None:
     """Once per payment: the dashboard's data version moves now; the debtor's and creditor's banks
     are re-synced by PaymentEffectsFunction (asynchronous: the answer does not wait for it)."""
-    from finpulse.sync import versioning
+    from finpulse.data import versioning
 
     if not store.claim_effects(record, utcnow()):
         return

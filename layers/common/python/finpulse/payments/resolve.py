@@ -79,9 +79,9 @@ class Holdings:
 
 
 def holdings(user_id: str) -> Holdings:
-    from finpulse.dashboard.loader import entities
+    from finpulse.data import entities
 
-    found = entities(user_id)
+    found = entities.load(user_id)
     return Holdings(found.accounts, found.balances, found.agreements)
 
 

@@ -16,12 +16,13 @@ from typing import Any
 from finpulse.banks.registry import get_bank
 from finpulse.banks.retry import Deadline
 from finpulse.banks.statuslog import flushes_status_log
+from finpulse.data import sync_records as records
 from finpulse.observability import logger
 from finpulse.payments import store
 from finpulse.payments.tuning import tuning
-from finpulse.sync import lock, records
-from finpulse.sync.bank_sync import BankSync, SyncOptions
-from finpulse.sync.connection import connections
+from finpulse.sync.pipeline.bank_sync import BankSync, SyncOptions
+from finpulse.sync.pipeline.connection import connections
+from finpulse.sync.refresh import lock
 
 LOCK_WAIT_SLEEP = 1.0
 
