@@ -3,9 +3,9 @@
 from finpulse.api import create_app, current_caller, lambda_entry
 from finpulse.api.envelope import openapi_error_responses
 from finpulse.banks.retry import deadline_of
-from finpulse.payments.requests import QuoteRequest
+from finpulse.payments.requests import PaymentQuoteRequest
 from finpulse.payments.service import quote
-from finpulse.payments.views import QuoteView
+from finpulse.payments.views import PaymentQuote
 
 app = create_app()
 
@@ -22,7 +22,7 @@ app = create_app()
     tags=["payments"],
     responses=openapi_error_responses(404, 409, 503),
 )
-def payment_quote(body: QuoteRequest) -> QuoteView:
+def payment_quote(body: PaymentQuoteRequest) -> PaymentQuote:
     return quote(current_caller(app).user_id, body, deadline_of(app.lambda_context))
 
 

@@ -21,7 +21,7 @@ from finpulse.payments.records import (
     can_move,
     transition,
 )
-from finpulse.payments.requests import DebtorRef, PaymentRequest, TargetRef
+from finpulse.payments.requests import PaymentDebtorRef, PaymentRequest, PaymentTargetRef
 
 NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -265,12 +265,14 @@ def _holdings(loan_number: str | None) -> resolve.Holdings:
 
 def test_the_creditor_is_always_an_account_the_bank_reported(registry: None) -> None:
     c = Checks()
-    target = resolve.target(_holdings(None), "mdp", TargetRef(bank_id="vbank", agreement_id="loan-1"), c)
+    target = resolve.target(
+        _holdings(None), "mdp", PaymentTargetRef(bank_id="vbank", agreement_id="loan-1"), c
+    )
     assert target is None
     assert [r.code for r in c.results if not r.ok] == ["CREDITOR_UNKNOWN"]
     c = Checks()
     found = resolve.target(
-        _holdings("45507810000000000002"), "mdp", TargetRef(bank_id="vbank", agreement_id="loan-1"), c
+        _holdings("45507810000000000002"), "mdp", PaymentTargetRef(bank_id="vbank", agreement_id="loan-1"), c
     )
     assert found is not None
     assert (found.party.number, found.party.account_id, found.ref) == (
@@ -283,9 +285,9 @@ def test_the_creditor_is_always_an_account_the_bank_reported(registry: None) -> 
 def test_targets_and_debtors_of_the_wrong_kind(registry: None) -> None:
     h = _holdings("45507810000000000002")
     c = Checks()
-    assert resolve.target(h, "sdp", TargetRef(bank_id="vbank", agreement_id="loan-1"), c) is None
-    assert resolve.target(h, "mdp", TargetRef(bank_id="vbank", agreement_id="dep-1"), c) is None
-    assert resolve.debtor(h, DebtorRef(bank_id="vbank", account_id="acc-2"), c) is None
+    assert resolve.target(h, "sdp", PaymentTargetRef(bank_id="vbank", agreement_id="loan-1"), c) is None
+    assert resolve.target(h, "mdp", PaymentTargetRef(bank_id="vbank", agreement_id="dep-1"), c) is None
+    assert resolve.debtor(h, PaymentDebtorRef(bank_id="vbank", account_id="acc-2"), c) is None
     assert [r.code for r in c.results if not r.ok] == [
         "TARGET_KIND_MISMATCH",
         "TARGET_KIND_MISMATCH",

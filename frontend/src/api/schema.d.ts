@@ -1180,25 +1180,6 @@ export interface components {
             /** Label */
             label: string;
         };
-        /** CheckView */
-        CheckView: {
-            /**
-             * Code
-             * @description The error code the payment would get
-             */
-            code?: string | null;
-            /** Field */
-            field?: string | null;
-            /** Message */
-            message: string;
-            /**
-             * Name
-             * @description What is checked (amount, available_balance, consent_limits, ...)
-             */
-            name: string;
-            /** Ok */
-            ok: boolean;
-        };
         /** ConsentDetail */
         ConsentDetail: {
             consent: components["schemas"]["ConsentView"];
@@ -1221,42 +1202,69 @@ export interface components {
         };
         /** ConsentView */
         ConsentView: {
-            /** Approval Url */
-            approval_url?: string | null;
             /**
-             * Bank Terms
-             * @description Terms the bank stored, read back
+             * Approval Url
+             * @description Where the customer approves (while pending)
              */
-            bank_terms?: {
-                [key: string]: string;
-            } | null;
+            approval_url?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /**
+             * Bank Revoke Pending
+             * @default false
+             */
+            bank_revoke_pending?: boolean;
             /** Consent Id */
             consent_id?: string | null;
+            /** Created At */
+            created_at: string;
+            /** Expires At */
+            expires_at?: string | null;
+            /** Expires In Days */
+            expires_in_days?: number | null;
+            /** History */
+            history: components["schemas"]["HistoryEntry"][];
             /**
-             * Differences
-             * @description Where the bank's terms differ
+             * Id
+             * @description FinPulse's id of the consent (stable across request → consent)
              */
-            differences?: string[];
+            id: string;
             /**
-             * Mode
-             * @description `single_use`: made for this payment alone; `existing`: yours
+             * Kind
              * @enum {string}
              */
-            mode: "single_use" | "existing";
+            kind: "accounts" | "products" | "payments";
+            /** Last Polled At */
+            last_polled_at?: string | null;
+            /**
+             * Near Expiry
+             * @description Approved and expiring within the warning window: offer renewal
+             */
+            near_expiry: boolean;
+            /** Options */
+            options: {
+                [key: string]: unknown;
+            };
+            /** Permissions */
+            permissions: string[];
+            /**
+             * Raw Status
+             * @description The bank's own word for the status
+             */
+            raw_status: string;
+            /** Replaced By */
+            replaced_by?: string | null;
+            /** Replaces */
+            replaces?: string | null;
             /** Request Id */
             request_id?: string | null;
             /**
-             * Requested
-             * @description Terms FinPulse asked for
-             */
-            requested?: {
-                [key: string]: string;
-            };
-            /**
              * Status
-             * @description The bank's word
+             * @description pending | approved | rejected | revoked | expired
              */
-            status?: string | null;
+            status: string;
+            /** Updated At */
+            updated_at: string;
         };
         /** ConsentsStatus */
         ConsentsStatus: {
@@ -1429,16 +1437,6 @@ export interface components {
             /** Total */
             total: string;
         };
-        /** DebtorRef */
-        DebtorRef: {
-            /**
-             * Account Id
-             * @description One of your current or savings accounts
-             */
-            account_id: string;
-            /** Bank Id */
-            bank_id: string;
-        };
         /** DepositsResponse */
         DepositsResponse: {
             /**
@@ -1538,13 +1536,6 @@ export interface components {
         /** ErrorResponse */
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
-        };
-        /** FailureView */
-        FailureView: {
-            /** Code */
-            code: string;
-            /** Message */
-            message: string;
         };
         /**
          * FinancialInputsBody
@@ -1697,23 +1688,6 @@ export interface components {
              */
             source: "bank" | "user" | "clock" | "renewal";
             status: components["schemas"]["ConsentStatus"];
-        };
-        /** HistoryView */
-        HistoryView: {
-            /**
-             * At
-             * Format: date-time
-             */
-            at: string;
-            /** Note */
-            note?: string | null;
-            /** Raw Status */
-            raw_status?: string | null;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "created" | "awaiting_approval" | "submitting" | "pending" | "completed" | "rejected" | "failed" | "unknown";
         };
         /** IdentityBody */
         IdentityBody: {
@@ -2016,28 +1990,97 @@ export interface components {
             /** Updated At */
             updated_at?: string | null;
         };
-        /** PartyView */
-        PartyView: {
-            /** Account Id */
-            account_id?: string | null;
-            /** Agreement Id */
-            agreement_id?: string | null;
-            /** Bank Id */
-            bank_id: string;
-            /** Currency */
-            currency: string;
+        /** PaymentCheckView */
+        PaymentCheckView: {
             /**
-             * Kind
+             * Code
+             * @description The error code the payment would get
+             */
+            code?: string | null;
+            /** Field */
+            field?: string | null;
+            /** Message */
+            message: string;
+            /**
+             * Name
+             * @description What is checked (amount, available_balance, consent_limits, ...)
+             */
+            name: string;
+            /** Ok */
+            ok: boolean;
+        };
+        /** PaymentConsentView */
+        PaymentConsentView: {
+            /** Approval Url */
+            approval_url?: string | null;
+            /**
+             * Bank Terms
+             * @description Terms the bank stored, read back
+             */
+            bank_terms?: {
+                [key: string]: string;
+            } | null;
+            /** Consent Id */
+            consent_id?: string | null;
+            /**
+             * Differences
+             * @description Where the bank's terms differ
+             */
+            differences?: string[];
+            /**
+             * Mode
+             * @description `single_use`: made for this payment alone; `existing`: yours
              * @enum {string}
              */
-            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
+            mode: "single_use" | "existing";
+            /** Request Id */
+            request_id?: string | null;
             /**
-             * Masked Number
-             * @description `****6706`; full numbers are never returned
+             * Requested
+             * @description Terms FinPulse asked for
              */
-            masked_number: string;
-            /** Name */
-            name: string;
+            requested?: {
+                [key: string]: string;
+            };
+            /**
+             * Status
+             * @description The bank's word
+             */
+            status?: string | null;
+        };
+        /** PaymentDebtorRef */
+        PaymentDebtorRef: {
+            /**
+             * Account Id
+             * @description One of your current or savings accounts
+             */
+            account_id: string;
+            /** Bank Id */
+            bank_id: string;
+        };
+        /** PaymentFailureView */
+        PaymentFailureView: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+        };
+        /** PaymentHistoryView */
+        PaymentHistoryView: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Note */
+            note?: string | null;
+            /** Raw Status */
+            raw_status?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "awaiting_approval" | "submitting" | "pending" | "completed" | "rejected" | "failed" | "unknown";
         };
         /**
          * PaymentLimits
@@ -2085,6 +2128,183 @@ export interface components {
             /** Vrp Monthly Limit */
             vrp_monthly_limit?: number | string | null;
         };
+        /** PaymentPartyView */
+        PaymentPartyView: {
+            /** Account Id */
+            account_id?: string | null;
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
+            /**
+             * Masked Number
+             * @description `****6706`; full numbers are never returned
+             */
+            masked_number: string;
+            /** Name */
+            name: string;
+        };
+        /** PaymentQuote */
+        PaymentQuote: {
+            /** Amount */
+            amount?: string | null;
+            /** Amount Source */
+            amount_source?: ("request" | "next_instalment" | "dashboard_adp" | "dashboard_sdp") | null;
+            /**
+             * Checks
+             * @description Every check, in order; the failed ones would refuse it
+             */
+            checks: components["schemas"]["PaymentCheckView"][];
+            consent?: components["schemas"]["PaymentQuoteConsent"] | null;
+            creditor?: components["schemas"]["PaymentQuoteCreditor"] | null;
+            /** Currency */
+            currency?: string | null;
+            debtor?: components["schemas"]["PaymentQuoteDebtor"] | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "mdp" | "adp" | "sdp";
+            /**
+             * Ok
+             * @description True when the payment would be sent
+             */
+            ok: boolean;
+        };
+        /** PaymentQuoteConsent */
+        PaymentQuoteConsent: {
+            /**
+             * Approval
+             * @description manual: you approve it in your bank's app
+             * @enum {string}
+             */
+            approval: "auto" | "manual";
+            /** Consent Id */
+            consent_id?: string | null;
+            /**
+             * Differences
+             * @description Where the bank's terms differ from yours
+             */
+            differences?: string[];
+            /**
+             * Limits
+             * @description The consent's limits
+             */
+            limits?: {
+                [key: string]: string;
+            };
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "single_use" | "existing";
+            /** Status */
+            status?: string | null;
+            /**
+             * Usage
+             * @description What is already used (existing consent)
+             */
+            usage?: {
+                [key: string]: string;
+            };
+        };
+        /** PaymentQuoteCreditor */
+        PaymentQuoteCreditor: {
+            /** Account Id */
+            account_id?: string | null;
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
+            /**
+             * Masked Number
+             * @description `****6706`; full numbers are never returned
+             */
+            masked_number: string;
+            /** Name */
+            name: string;
+            /**
+             * Outstanding
+             * @description Loans and cards: what is owed
+             */
+            outstanding?: string | null;
+        };
+        /** PaymentQuoteDebtor */
+        PaymentQuoteDebtor: {
+            /** Account Id */
+            account_id?: string | null;
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /**
+             * Available
+             * @description InterimAvailable, read from the bank now
+             */
+            available?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
+            /**
+             * Masked Number
+             * @description `****6706`; full numbers are never returned
+             */
+            masked_number: string;
+            /** Name */
+            name: string;
+        };
+        /** PaymentQuoteRequest */
+        PaymentQuoteRequest: {
+            /**
+             * Amount
+             * @description Omit to take the default (next instalment, the dashboard's ADP or SDP)
+             */
+            amount?: number | string | null;
+            /** Comment */
+            comment?: string | null;
+            /**
+             * Consent Id
+             * @description Pay under this multi-use or VRP consent (from /api/consents/init); default: a single-use consent made for this payment alone
+             */
+            consent_id?: string | null;
+            /**
+             * Currency
+             * @description Must be the accounts'
+             */
+            currency?: string | null;
+            debtor: components["schemas"]["PaymentDebtorRef"];
+            /**
+             * Kind
+             * @description mdp, adp or sdp: which payment the quote is for
+             * @enum {string}
+             */
+            kind: "mdp" | "adp" | "sdp";
+            /** @description Required for MDP and SDP; an ADP defaults to the dashboard's target */
+            target?: components["schemas"]["PaymentTargetRef"] | null;
+            /**
+             * User Id
+             * @description Legacy; must equal the caller if sent
+             */
+            user_id?: string | null;
+        };
         /** PaymentRequest */
         PaymentRequest: {
             /**
@@ -2104,14 +2324,29 @@ export interface components {
              * @description Must be the accounts'
              */
             currency?: string | null;
-            debtor: components["schemas"]["DebtorRef"];
+            debtor: components["schemas"]["PaymentDebtorRef"];
             /** @description Required for MDP and SDP; an ADP defaults to the dashboard's target */
-            target?: components["schemas"]["TargetRef"] | null;
+            target?: components["schemas"]["PaymentTargetRef"] | null;
             /**
              * User Id
              * @description Legacy; must equal the caller if sent
              */
             user_id?: string | null;
+        };
+        /** PaymentTargetRef */
+        PaymentTargetRef: {
+            /**
+             * Account Id
+             * @description Or the account itself
+             */
+            account_id?: string | null;
+            /**
+             * Agreement Id
+             * @description Loan, card or deposit
+             */
+            agreement_id?: string | null;
+            /** Bank Id */
+            bank_id: string;
         };
         /** PaymentView */
         PaymentView: {
@@ -2128,21 +2363,21 @@ export interface components {
             bank_status?: string | null;
             /** Comment */
             comment: string;
-            consent: components["schemas"]["ConsentView"];
+            consent: components["schemas"]["PaymentConsentView"];
             /**
              * Created At
              * Format: date-time
              */
             created_at: string;
-            creditor: components["schemas"]["PartyView"];
+            creditor: components["schemas"]["PaymentPartyView"];
             /** Currency */
             currency: string;
-            debtor: components["schemas"]["PartyView"];
-            failure?: components["schemas"]["FailureView"] | null;
+            debtor: components["schemas"]["PaymentPartyView"];
+            failure?: components["schemas"]["PaymentFailureView"] | null;
             /** Final */
             final: boolean;
             /** History */
-            history: components["schemas"]["HistoryView"][];
+            history: components["schemas"]["PaymentHistoryView"][];
             /**
              * Kind
              * @enum {string}
@@ -2208,160 +2443,6 @@ export interface components {
              * @default true
              */
             read?: boolean;
-        };
-        /** QuoteConsent */
-        QuoteConsent: {
-            /**
-             * Approval
-             * @description manual: you approve it in your bank's app
-             * @enum {string}
-             */
-            approval: "auto" | "manual";
-            /** Consent Id */
-            consent_id?: string | null;
-            /**
-             * Differences
-             * @description Where the bank's terms differ from yours
-             */
-            differences?: string[];
-            /**
-             * Limits
-             * @description The consent's limits
-             */
-            limits?: {
-                [key: string]: string;
-            };
-            /**
-             * Mode
-             * @enum {string}
-             */
-            mode: "single_use" | "existing";
-            /** Status */
-            status?: string | null;
-            /**
-             * Usage
-             * @description What is already used (existing consent)
-             */
-            usage?: {
-                [key: string]: string;
-            };
-        };
-        /** QuoteCreditor */
-        QuoteCreditor: {
-            /** Account Id */
-            account_id?: string | null;
-            /** Agreement Id */
-            agreement_id?: string | null;
-            /** Bank Id */
-            bank_id: string;
-            /** Currency */
-            currency: string;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
-            /**
-             * Masked Number
-             * @description `****6706`; full numbers are never returned
-             */
-            masked_number: string;
-            /** Name */
-            name: string;
-            /**
-             * Outstanding
-             * @description Loans and cards: what is owed
-             */
-            outstanding?: string | null;
-        };
-        /** QuoteDebtor */
-        QuoteDebtor: {
-            /** Account Id */
-            account_id?: string | null;
-            /** Agreement Id */
-            agreement_id?: string | null;
-            /**
-             * Available
-             * @description InterimAvailable, read from the bank now
-             */
-            available?: string | null;
-            /** Bank Id */
-            bank_id: string;
-            /** Currency */
-            currency: string;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
-            /**
-             * Masked Number
-             * @description `****6706`; full numbers are never returned
-             */
-            masked_number: string;
-            /** Name */
-            name: string;
-        };
-        /** QuoteRequest */
-        QuoteRequest: {
-            /**
-             * Amount
-             * @description Omit to take the default (next instalment, the dashboard's ADP or SDP)
-             */
-            amount?: number | string | null;
-            /** Comment */
-            comment?: string | null;
-            /**
-             * Consent Id
-             * @description Pay under this multi-use or VRP consent (from /api/consents/init); default: a single-use consent made for this payment alone
-             */
-            consent_id?: string | null;
-            /**
-             * Currency
-             * @description Must be the accounts'
-             */
-            currency?: string | null;
-            debtor: components["schemas"]["DebtorRef"];
-            /**
-             * Kind
-             * @description mdp, adp or sdp: which payment the quote is for
-             * @enum {string}
-             */
-            kind: "mdp" | "adp" | "sdp";
-            /** @description Required for MDP and SDP; an ADP defaults to the dashboard's target */
-            target?: components["schemas"]["TargetRef"] | null;
-            /**
-             * User Id
-             * @description Legacy; must equal the caller if sent
-             */
-            user_id?: string | null;
-        };
-        /** QuoteView */
-        QuoteView: {
-            /** Amount */
-            amount?: string | null;
-            /** Amount Source */
-            amount_source?: ("request" | "next_instalment" | "dashboard_adp" | "dashboard_sdp") | null;
-            /**
-             * Checks
-             * @description Every check, in order; the failed ones would refuse it
-             */
-            checks: components["schemas"]["CheckView"][];
-            consent?: components["schemas"]["QuoteConsent"] | null;
-            creditor?: components["schemas"]["QuoteCreditor"] | null;
-            /** Currency */
-            currency?: string | null;
-            debtor?: components["schemas"]["QuoteDebtor"] | null;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "mdp" | "adp" | "sdp";
-            /**
-             * Ok
-             * @description True when the payment would be sent
-             */
-            ok: boolean;
         };
         /** Recommendations */
         Recommendations: {
@@ -2866,21 +2947,6 @@ export interface components {
         SyncStatus: {
             /** @description The caller's latest sync; null before the first one */
             sync: components["schemas"]["SyncRecord"] | null;
-        };
-        /** TargetRef */
-        TargetRef: {
-            /**
-             * Account Id
-             * @description Or the account itself
-             */
-            account_id?: string | null;
-            /**
-             * Agreement Id
-             * @description Loan, card or deposit
-             */
-            agreement_id?: string | null;
-            /** Bank Id */
-            bank_id: string;
         };
         /**
          * Term
@@ -4666,7 +4732,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["QuoteRequest"];
+                "application/json": components["schemas"]["PaymentQuoteRequest"];
             };
         };
         responses: {
@@ -4676,7 +4742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["QuoteView"];
+                    "application/json": components["schemas"]["PaymentQuote"];
                 };
             };
             /** @description Missing or invalid token */

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from finpulse.payments.requests import TargetRef
+from finpulse.payments.requests import PaymentTargetRef
 from finpulse.payments.resolve import Holdings, Target
 
 AmountSource = Literal["request", "next_instalment", "dashboard_adp", "dashboard_sdp"]
@@ -27,12 +27,12 @@ class Figures:
     cards: dict[str, dict[str, Any]]
     plan: dict[str, Any]
 
-    def adp_target(self) -> TargetRef | None:
+    def adp_target(self) -> PaymentTargetRef | None:
         ref = self.plan.get("adp_target")
         if not isinstance(ref, str) or "/" not in ref:
             return None
         bank_id, agreement_id = ref.split("/", 1)
-        return TargetRef(bank_id=bank_id, agreement_id=agreement_id)
+        return PaymentTargetRef(bank_id=bank_id, agreement_id=agreement_id)
 
     def owed(self, target: Target, h: Holdings) -> Decimal | None:
         """A loan's outstanding or a card's used amount; the account's own balance without either."""

@@ -21,12 +21,12 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class DebtorRef(_Strict):
+class PaymentDebtorRef(_Strict):
     bank_id: str = Field(pattern=BANK_ID_PATTERN)
     account_id: str = Field(pattern=REF_PATTERN, description="One of your current or savings accounts")
 
 
-class TargetRef(_Strict):
+class PaymentTargetRef(_Strict):
     bank_id: str = Field(pattern=BANK_ID_PATTERN)
     agreement_id: str | None = Field(default=None, pattern=REF_PATTERN, description="Loan, card or deposit")
     account_id: str | None = Field(default=None, pattern=REF_PATTERN, description="Or the account itself")
@@ -39,8 +39,8 @@ class TargetRef(_Strict):
 
 
 class PaymentRequest(_Strict):
-    debtor: DebtorRef
-    target: TargetRef | None = Field(
+    debtor: PaymentDebtorRef
+    target: PaymentTargetRef | None = Field(
         default=None, description="Required for MDP and SDP; an ADP defaults to the dashboard's target"
     )
     # max_digits only bounds absurd inputs (1e999999); sign, precision and size get their own codes.
@@ -73,5 +73,5 @@ class PaymentRequest(_Strict):
         return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
-class QuoteRequest(PaymentRequest):
+class PaymentQuoteRequest(PaymentRequest):
     kind: PaymentKind = Field(description="mdp, adp or sdp: which payment the quote is for")

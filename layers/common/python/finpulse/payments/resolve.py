@@ -14,7 +14,7 @@ from finpulse.banks.registry import all_banks
 from finpulse.domain import Account, AccountKind, Agreement, AgreementKind, Balance, mask_account_number
 from finpulse.payments.checks import Checks
 from finpulse.payments.records import Party, PartyKind, PaymentKind
-from finpulse.payments.requests import DebtorRef, TargetRef
+from finpulse.payments.requests import PaymentDebtorRef, PaymentTargetRef
 
 _DEBTOR_KINDS: dict[AccountKind, PartyKind] = {AccountKind.CURRENT: "current", AccountKind.SAVINGS: "savings"}
 _ACCOUNT_TARGETS: dict[AccountKind, PartyKind] = {
@@ -100,7 +100,7 @@ def _configured(bank_id: str) -> bool:
     return any(b.bank_id == bank_id for b in all_banks())
 
 
-def debtor(h: Holdings, ref: DebtorRef, checks: Checks) -> Party | None:
+def debtor(h: Holdings, ref: PaymentDebtorRef, checks: Checks) -> Party | None:
     account = h.account(ref.bank_id, ref.account_id) if _configured(ref.bank_id) else None
     if account is None:
         checks.fail(
@@ -130,7 +130,7 @@ def debtor(h: Holdings, ref: DebtorRef, checks: Checks) -> Party | None:
     )
 
 
-def target(h: Holdings, kind: PaymentKind, ref: TargetRef, checks: Checks) -> Target | None:
+def target(h: Holdings, kind: PaymentKind, ref: PaymentTargetRef, checks: Checks) -> Target | None:
     found = _find(h, ref) if _configured(ref.bank_id) else None
     if found is None:
         checks.fail(
@@ -168,7 +168,9 @@ def target(h: Holdings, kind: PaymentKind, ref: TargetRef, checks: Checks) -> Ta
     return Target(party, agreement)
 
 
-def _find(h: Holdings, ref: TargetRef) -> tuple[PartyKind | None, Agreement | None, Account | None] | None:
+def _find(
+    h: Holdings, ref: PaymentTargetRef
+) -> tuple[PartyKind | None, Agreement | None, Account | None] | None:
     if ref.agreement_id is not None:
         agreement = h.agreement(ref.bank_id, ref.agreement_id)
         if agreement is None:

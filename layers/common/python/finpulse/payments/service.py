@@ -10,16 +10,16 @@ from finpulse.payments import consent, execute, idem, reconcile, store
 from finpulse.payments.errors import PaymentNotFound
 from finpulse.payments.prepare import Prepared, prepare
 from finpulse.payments.records import PaymentKind, PaymentRecord
-from finpulse.payments.requests import PaymentRequest, QuoteRequest
+from finpulse.payments.requests import PaymentQuoteRequest, PaymentRequest
 from finpulse.payments.views import (
-    CheckView,
-    PartyView,
+    PaymentCheckView,
+    PaymentPartyView,
+    PaymentQuote,
+    PaymentQuoteConsent,
+    PaymentQuoteCreditor,
+    PaymentQuoteDebtor,
     PaymentsPage,
     PaymentView,
-    QuoteConsent,
-    QuoteCreditor,
-    QuoteDebtor,
-    QuoteView,
 )
 
 # Accepted, outcome not known yet (the user is told what happens next); anything else was created.
@@ -67,13 +67,19 @@ def history(user_id: str, f: store.PageFilter, *, limit: int, cursor: str | None
 
 
 @flushes_status_log
-def quote(user_id: str, request: QuoteRequest, deadline: Deadline) -> QuoteView:
+def quote(user_id: str, request: PaymentQuoteRequest, deadline: Deadline) -> PaymentQuote:
     p = prepare(user_id, request.kind, request, deadline, stop_early=False)
-    debtor = QuoteDebtor(**PartyView.of(p.debtor).model_dump(), available=p.available) if p.debtor else None
-    creditor = (
-        QuoteCreditor(**PartyView.of(p.creditor).model_dump(), outstanding=p.owed) if p.creditor else None
+    debtor = (
+        PaymentQuoteDebtor(**PaymentPartyView.of(p.debtor).model_dump(), available=p.available)
+        if p.debtor
+        else None
     )
-    return QuoteView(
+    creditor = (
+        PaymentQuoteCreditor(**PaymentPartyView.of(p.creditor).model_dump(), outstanding=p.owed)
+        if p.creditor
+        else None
+    )
+    return PaymentQuote(
         kind=request.kind,
         ok=p.checks.passed,
         amount=p.amount,
@@ -83,16 +89,16 @@ def quote(user_id: str, request: QuoteRequest, deadline: Deadline) -> QuoteView:
         creditor=creditor,
         consent=_quote_consent(p, request.consent_id is not None),
         checks=[
-            CheckView(name=c.name, ok=c.ok, code=c.code, message=c.message, field=c.field)
+            PaymentCheckView(name=c.name, ok=c.ok, code=c.code, message=c.message, field=c.field)
             for c in p.checks.results
         ],
     )
 
 
-def _quote_consent(p: Prepared, existing_asked: bool) -> QuoteConsent | None:
+def _quote_consent(p: Prepared, existing_asked: bool) -> PaymentQuoteConsent | None:
     if p.existing is not None:
         terms = p.existing.terms
-        return QuoteConsent(
+        return PaymentQuoteConsent(
             mode="existing",
             approval="auto",
             consent_id=p.existing.record.consent_id,
@@ -103,7 +109,7 @@ def _quote_consent(p: Prepared, existing_asked: bool) -> QuoteConsent | None:
         )
     if existing_asked or p.debtor is None or p.creditor is None or p.amount is None:
         return None
-    return QuoteConsent(
+    return PaymentQuoteConsent(
         mode="single_use",
         approval=p.approval,
         limits={

@@ -28,7 +28,7 @@ _NOTES: dict[str, str] = {
 }
 
 
-class PartyView(BaseModel):
+class PaymentPartyView(BaseModel):
     bank_id: str
     account_id: str | None = None
     agreement_id: str | None = None
@@ -38,7 +38,7 @@ class PartyView(BaseModel):
     currency: str
 
     @classmethod
-    def of(cls, p: Party) -> PartyView:
+    def of(cls, p: Party) -> PaymentPartyView:
         return cls(
             bank_id=p.bank_id,
             account_id=p.account_id,
@@ -50,7 +50,7 @@ class PartyView(BaseModel):
         )
 
 
-class ConsentView(BaseModel):
+class PaymentConsentView(BaseModel):
     mode: ConsentMode = Field(description="`single_use`: made for this payment alone; `existing`: yours")
     consent_id: str | None = None
     request_id: str | None = None
@@ -61,14 +61,14 @@ class ConsentView(BaseModel):
     differences: list[str] = Field(default_factory=list, description="Where the bank's terms differ")
 
 
-class HistoryView(BaseModel):
+class PaymentHistoryView(BaseModel):
     at: datetime
     status: PaymentStatus
     raw_status: str | None = None
     note: str | None = None
 
 
-class FailureView(BaseModel):
+class PaymentFailureView(BaseModel):
     code: str
     message: str
 
@@ -82,15 +82,15 @@ class PaymentView(BaseModel):
     currency: str
     comment: str
     reference: str = Field(description="On the bank statement: how this payment is found there")
-    debtor: PartyView
-    creditor: PartyView
-    consent: ConsentView
+    debtor: PaymentPartyView
+    creditor: PaymentPartyView
+    consent: PaymentConsentView
     bank_payment_id: str | None = None
     bank_status: str | None = Field(default=None, description="The bank's own status word")
     approval_url: str | None = None
-    failure: FailureView | None = None
+    failure: PaymentFailureView | None = None
     message: str | None = Field(default=None, description="What the user should know or do now")
-    history: list[HistoryView]
+    history: list[PaymentHistoryView]
     created_at: datetime
     updated_at: datetime
 
@@ -106,9 +106,9 @@ class PaymentView(BaseModel):
             currency=r.currency,
             comment=r.comment,
             reference=r.reference,
-            debtor=PartyView.of(r.debtor),
-            creditor=PartyView.of(r.creditor),
-            consent=ConsentView(
+            debtor=PaymentPartyView.of(r.debtor),
+            creditor=PaymentPartyView.of(r.creditor),
+            consent=PaymentConsentView(
                 mode=c.mode,
                 consent_id=c.consent_id,
                 request_id=c.request_id,
@@ -121,10 +121,11 @@ class PaymentView(BaseModel):
             bank_payment_id=r.bank_payment_id,
             bank_status=r.bank_status,
             approval_url=c.approval_url if r.status == "awaiting_approval" else None,
-            failure=FailureView(code=r.failure.code, message=r.failure.message) if r.failure else None,
+            failure=PaymentFailureView(code=r.failure.code, message=r.failure.message) if r.failure else None,
             message=r.note or _NOTES.get(r.status),
             history=[
-                HistoryView(at=h.at, status=h.status, raw_status=h.raw_status, note=h.note) for h in r.history
+                PaymentHistoryView(at=h.at, status=h.status, raw_status=h.raw_status, note=h.note)
+                for h in r.history
             ],
             created_at=r.created_at,
             updated_at=r.updated_at,
@@ -136,7 +137,7 @@ class PaymentsPage(BaseModel):
     next_cursor: str | None = Field(default=None, description="Pass as `cursor` for the next page")
 
 
-class CheckView(BaseModel):
+class PaymentCheckView(BaseModel):
     name: str = Field(description="What is checked (amount, available_balance, consent_limits, ...)")
     ok: bool
     code: str | None = Field(default=None, description="The error code the payment would get")
@@ -144,7 +145,7 @@ class CheckView(BaseModel):
     field: str | None = None
 
 
-class QuoteConsent(BaseModel):
+class PaymentQuoteConsent(BaseModel):
     mode: ConsentMode
     approval: Literal["auto", "manual"] = Field(description="manual: you approve it in your bank's app")
     consent_id: str | None = None
@@ -156,21 +157,23 @@ class QuoteConsent(BaseModel):
     )
 
 
-class QuoteDebtor(PartyView):
+class PaymentQuoteDebtor(PaymentPartyView):
     available: Decimal | None = Field(default=None, description="InterimAvailable, read from the bank now")
 
 
-class QuoteCreditor(PartyView):
+class PaymentQuoteCreditor(PaymentPartyView):
     outstanding: Decimal | None = Field(default=None, description="Loans and cards: what is owed")
 
 
-class QuoteView(BaseModel):
+class PaymentQuote(BaseModel):
     kind: PaymentKind
     ok: bool = Field(description="True when the payment would be sent")
     amount: Decimal | None = None
     amount_source: AmountSource | None = None
     currency: str | None = None
-    debtor: QuoteDebtor | None = None
-    creditor: QuoteCreditor | None = None
-    consent: QuoteConsent | None = None
-    checks: list[CheckView] = Field(description="Every check, in order; the failed ones would refuse it")
+    debtor: PaymentQuoteDebtor | None = None
+    creditor: PaymentQuoteCreditor | None = None
+    consent: PaymentQuoteConsent | None = None
+    checks: list[PaymentCheckView] = Field(
+        description="Every check, in order; the failed ones would refuse it"
+    )
