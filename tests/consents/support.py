@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +54,37 @@ def customer_page(approval_url: str, action: str) -> None:
     assert 'name="action"' in page.text
     answer = httpx.post(approval_url, data={"action": action}, timeout=10)
     assert answer.status_code == 200
+
+
+@contextmanager
+def registry_changed(stack: Any, bank_id: str, **fields: Any) -> Iterator[None]:
+    """The bank registry (template parameter BankRegistry → env BANKS) with one bank's entry changed,
+    for every function and for layer code the test calls itself."""
+    from finpulse.config import settings
+
+    def changed(raw: str) -> str:
+        banks = json.loads(raw)
+        for bank in banks:
+            if bank["bank_id"] == bank_id:
+                bank.update(fields)
+        return json.dumps(banks)
+
+    functions = stack.resources.functions.values()
+    saved = [(f, f.environment["BANKS"]) for f in functions]
+    saved_env = os.environ.get("BANKS")
+    for function, raw in saved:
+        function.environment["BANKS"] = changed(raw)
+    if saved_env is not None:
+        os.environ["BANKS"] = changed(saved_env)
+    settings.cache_clear()
+    try:
+        yield
+    finally:
+        for function, raw in saved:
+            function.environment["BANKS"] = raw
+        if saved_env is not None:
+            os.environ["BANKS"] = saved_env
+        settings.cache_clear()
 
 
 def checking_account(sandbox: Any, bank_id: str, customer_id: str) -> str:
