@@ -96,3 +96,13 @@ def test_every_request_gets_its_own_request_id(api_client: Any, user: Any) -> No
         assert response.headers["apigw-requestid"] == response.json["error"]["request_id"]
         ids.add(response.json["error"]["request_id"])
     assert len(ids) == 3
+
+
+@pytest.mark.parametrize("path", ["/api/spending", "/api/transactions"])
+@pytest.mark.parametrize("value", ["0", "1700000000", "1999-12-31", "2100-01-01", "2026-02-30", "26-01-01"])
+def test_dates_are_calendar_dates_in_a_sensible_range(
+    api_client: Any, user: Any, path: str, value: str
+) -> None:
+    response = api_client.get(path, query_string={"to": value}, headers=user.auth_header)
+    assert_envelope(response.status_code, response.json, 422)
+    assert response.json["error"]["details"][0]["field"] == "query.to"
