@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from finpulse.api import create_app, current_caller, lambda_entry
+from finpulse.api.envelope import openapi_error_responses
 from finpulse.api.params import QueryDate
 from finpulse.errors import Unprocessable
 from finpulse.sync import reads, txquery
@@ -18,6 +19,7 @@ app = create_app()
     "/api/transactions",
     summary="Transactions: bank, account, date range, direction, text, category/MCC; cursor pages",
     tags=["data"],
+    responses=openapi_error_responses(404),
 )
 def transactions(
     bank_id: Annotated[BankParam, Query()] = None,

@@ -56,6 +56,30 @@ def customer_page(approval_url: str, action: str) -> None:
     assert answer.status_code == 200
 
 
+def release_bank_identities(stack: Any, user_ids: list[str]) -> None:
+    """Free the customer ids test users claimed: the sandbox has ten customers per bank, and a
+    customer id belongs to one user at a time. Only the claims are removed (the users are done)."""
+    import boto3
+    from boto3.dynamodb.conditions import Key
+
+    from finpulse.storage.keys import IDENTITY_PREFIX, identity_claim_key, user_pk
+
+    table = boto3.resource("dynamodb", region_name=stack.resources.region).Table(
+        stack.resources.tables["ConsentsTable"]
+    )
+    for user_id in user_ids:
+        page = table.query(
+            KeyConditionExpression=Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(IDENTITY_PREFIX)
+        )
+        for item in page.get("Items", []):
+            table.delete_item(
+                Key=identity_claim_key(str(item["bank_id"]), str(item["customer_id"])),
+                ConditionExpression="attribute_not_exists(pk) OR #owner = :me",
+                ExpressionAttributeNames={"#owner": "owner"},
+                ExpressionAttributeValues={":me": user_pk(user_id)},
+            )
+
+
 @contextmanager
 def registry_changed(stack: Any, bank_id: str, **fields: Any) -> Iterator[None]:
     """The bank registry (template parameter BankRegistry → env BANKS) with one bank's entry changed,
