@@ -5,7 +5,7 @@ signed-in user whose three banks are connected and synced, through the same API 
 JWT authorizer, functions, emulated AWS and sandbox banks as every other test. It fails on any 5xx
 and on any answer that the contract does not declare: status code, content type or body.
 
-Bounded and reproducible: `FUZZ_EXAMPLES` examples per operation and mode (default 12 in
+Bounded and reproducible: `FUZZ_EXAMPLES` examples per operation and mode (default 30 in
 `make test`) with the fixed seed `FUZZ_SEED`; `make fuzz` runs longer.
 """
 
@@ -32,7 +32,7 @@ from tests.sync.support import connect, refresh, wait_lock_free
 
 __all__ = ["live", "no_retry_sleep"]
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261201"))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
