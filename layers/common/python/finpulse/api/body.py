@@ -21,7 +21,7 @@ import json
 import math
 from typing import Any
 
-from finpulse.errors import BadRequest, FinPulseError
+from finpulse.errors import BadRequest, PayloadTooLarge, UnsupportedMediaType
 
 # FinPulse's largest body (a consent request for 20 banks with limits) is a few KB.
 MAX_BODY_BYTES = 64 * 1024
@@ -37,16 +37,6 @@ class MalformedBody(BadRequest):
         super().__init__(
             f"The request body is not valid JSON: {reason}", details=[{"field": "body", "message": reason}]
         )
-
-
-class PayloadTooLarge(FinPulseError):
-    status = 413
-    code = "PAYLOAD_TOO_LARGE"
-
-
-class UnsupportedMediaType(FinPulseError):
-    status = 415
-    code = "UNSUPPORTED_MEDIA_TYPE"
 
 
 def check_content_type(content_type: str) -> None:
