@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from finpulse.sync.layout import entity_sk
+from finpulse.data.keys import entity_sk, tx_pk
 from tests.consents.support import Api, customer_page, registry_changed
 from tests.consents.test_revoke_expiry_renewal import seed_data, stored_keys
 
@@ -36,18 +36,18 @@ def test_revoked_at_the_bank_deletes_what_it_brought_and_nothing_else(api: Api, 
     assert current["status"] == "revoked"
     assert state["needs_action"] is True
     removal = current["data_removal"]
-    assert removal["deleted_items"] == 6  # ACC, BAL, CARD, CURSOR and this bank's 2 transactions
+    assert removal["deleted_items"] == 5  # ACC, BAL, CARD, CURSOR and the month holding its transactions
     assert "VBank reports this consent revoked" in removal["reason"]
     assert removal["not_deleted"] == []
     left = stored_keys(api.user.sub)
     assert not _accounts_data(left, "vbank")
-    assert not any("#vbank#acc-1#" in k for k in left)  # its transactions
+    assert not any(k.startswith(tx_pk(api.user.sub, "vbank", "acc-1")) for k in left)  # its transactions
     assert entity_sk("vbank", "AGR", "agr-1") in left  # the product consent is still live
     assert any("otherbank" in k for k in left)  # another bank's data
     assert state["products"]["current"]["status"] == "approved"
     assert api.ok("GET", "/api/me/financial-inputs")["safety_buffer"] == "15000"  # the user's inputs
     again = api.refresh(["vbank"])["vbank"]["accounts"]["current"]["data_removal"]
-    assert again["deleted_items"] == 6  # settled once
+    assert again["deleted_items"] == 5  # settled once
 
 
 def test_a_revocation_answered_as_consent_required_is_found_by_the_next_sync(api: Api, sandbox: Any) -> None:
