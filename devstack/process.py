@@ -42,6 +42,15 @@ class DevStackProcess:
         return str(self.state["moto_url"])
 
     @property
+    def bank_urls(self) -> dict[str, str]:
+        return dict(self.state.get("banks", {}))
+
+    @property
+    def outbox(self) -> Path:
+        """Where the stack's user pool "e-mails" sign-up and reset codes (devstack.cognito_mail)."""
+        return self.workdir / "outbox.jsonl"
+
+    @property
     def log(self) -> str:
         return (self.workdir / "devstack.log").read_text(errors="replace")
 
@@ -75,6 +84,8 @@ def start_dev_stack(
         str(_free_port()),
         "--moto-port",
         str(_free_port()),
+        "--dynamodb-port",
+        "0",
         "--bank-port",
         "0",
         "--bank-data-dir",

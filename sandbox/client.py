@@ -105,9 +105,12 @@ class AdminClient:
         """Customers with their accounts (id, number, kind, balance, transaction count) and agreements."""
         return list(self._call("GET", "/customers")["customers"])
 
-    def add_big_customer(self, customer_id: str, accounts: int = 4, transactions: int = 5000) -> list[str]:
-        """Create a load-test customer; returns the new account ids."""
-        body = {"customer_id": customer_id, "accounts": accounts, "transactions": transactions}
+    def add_big_customer(
+        self, customer_id: str, accounts: int = 4, transactions: int = 5000, days: int = 365
+    ) -> list[str]:
+        """Create a load-test customer (transactions spread over the last `days`); returns the new
+        account ids."""
+        body = {"customer_id": customer_id, "accounts": accounts, "transactions": transactions, "days": days}
         return list(self._call("POST", "/customers/big", json=body)["accounts"])
 
     def add_transactions(self, account_id: str, count: int = 10) -> list[str]:

@@ -171,11 +171,14 @@ def register(router: Router, bank: Bank) -> None:
         body = _json(req)
         customer_id = str(body.get("customer_id") or f"{bank.settings.team}-big")
         accounts, txs = int(body.get("accounts", 4)), int(body.get("transactions", 5000))
+        days = int(body.get("days", 365))
         if customer_id in state.customers:
             raise ApiError(409, "CUSTOMER_EXISTS", f"Customer {customer_id} already exists")
-        if not (1 <= accounts <= 50 and 0 <= txs <= 200_000):
-            raise ApiError(400, "INVALID_SIZE", "accounts must be 1..50 and transactions 0..200000")
-        ids = state.add_big_customer(customer_id, accounts, txs)
+        if not (1 <= accounts <= 50 and 0 <= txs <= 200_000 and 1 <= days <= 3650):
+            raise ApiError(
+                400, "INVALID_SIZE", "accounts must be 1..50, transactions 0..200000, days 1..3650"
+            )
+        ids = state.add_big_customer(customer_id, accounts, txs, days)
         return json_response({"customer_id": customer_id, "accounts": ids}, 201)
 
     async def add_transactions(req: Request) -> Response:

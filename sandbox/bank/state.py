@@ -285,7 +285,7 @@ class BankState:
         return bodies, total
 
     # --- generated extras -----------------------------------------------------------------
-    def add_big_customer(self, customer_id: str, accounts: int, txs: int) -> list[str]:
+    def add_big_customer(self, customer_id: str, accounts: int, txs: int, days: int = 365) -> list[str]:
         """Generate a load-test customer; returns its account ids."""
         serial = 900000 + 1000 * sum(1 for c in self.customers.values() if c.profile == "big")
         customer, accs, cards, rows = build_big(
@@ -296,6 +296,7 @@ class BankState:
             self.settings.seed,
             self.reference_date(),
             serial,
+            days,
         )
         rows.sort(key=lambda t: t.booked)
         for tx in rows:

@@ -7,13 +7,13 @@ import json
 import subprocess
 import sys
 import time
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
 
-from devstack.process import DevStackProcess, start_dev_stack
+from devstack.process import DevStackProcess
 from devstack.template import ROOT
 
 pytestmark = pytest.mark.slow
@@ -95,8 +95,8 @@ def test_make_refresh_runs_the_scheduled_refresh(dev_stack: DevStackProcess) -> 
         assert "SUCCEEDED" in done.stdout
 
 
-def test_sigterm_stops_every_child(tmp_path: Path) -> None:
-    stack = start_dev_stack(tmp_path)
+def test_sigterm_stops_every_child(start_stack: Callable[..., DevStackProcess]) -> None:
+    stack = start_stack()
     try:
         token = _sign_in(stack)  # starts Lambda sandboxes too
         httpx.get(f"{stack.api_url}/api/me", headers={"Authorization": f"Bearer {token}"})
@@ -110,7 +110,9 @@ def test_sigterm_stops_every_child(tmp_path: Path) -> None:
     assert not [c for c in children if c.is_running() and c.status() != "zombie"]
 
 
-def test_no_banks_uses_the_bank_registry_override_as_given(tmp_path: Path, sandbox: Any) -> None:
+def test_no_banks_uses_the_bank_registry_override_as_given(
+    start_stack: Callable[..., DevStackProcess], sandbox: Any
+) -> None:
     # An operator's registry: a bank the template knows (vbank) at another address (the test
     # session's sandbox abank). `--no-banks` must not move it back to 127.0.0.1:8101.
     url = sandbox.url("abank")
@@ -125,9 +127,7 @@ def test_no_banks_uses_the_bank_registry_override_as_given(tmp_path: Path, sandb
             "token_audience": "abank",
         }
     ]
-    stack = start_dev_stack(
-        tmp_path, extra_args=("--no-banks", "--parameter", f"BankRegistry={json.dumps(registry)}")
-    )
+    stack = start_stack("--no-banks", "--parameter", f"BankRegistry={json.dumps(registry)}")
     try:
         headers = {"Authorization": f"Bearer {_sign_in(stack)}"}
         banks = httpx.get(f"{stack.api_url}/api/banks", headers=headers, timeout=30).json()["banks"]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
 
+from finpulse import clock
 from finpulse.banks.models import parse_time
-from finpulse.banks.statuslog import RETENTION, WINDOW_SECONDS, iso, log_pk, summary_pk, window_of
+from finpulse.banks.statuslog import RETENTION, WINDOW_SECONDS, log_pk, summary_pk, window_of
 from finpulse.banks.tuning import tuning
+from finpulse.clock import iso
 from finpulse.config import settings
 
 # A bank is degraded while its latest failure is this recent and newer than its latest success,
@@ -77,7 +79,7 @@ def merge(items: Iterable[dict[str, Any]], now: datetime) -> BankHealth:
 
 def banks_health(bank_ids: list[str], now: datetime | None = None) -> dict[str, BankHealth]:
     """One BatchGetItem for every shard of every bank (3 banks x 8 shards = 24 keys)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     name = settings().bank_status_table
     if not name or not bank_ids:
         return {b: BankHealth() for b in bank_ids}
@@ -106,7 +108,7 @@ def recent_calls(bank_id: str, since: datetime, until: datetime | None = None) -
 
     from finpulse.storage.dynamo import query_items, table
 
-    until = until or datetime.now(UTC)
+    until = until or clock.now()
     since = max(since, until - RETENTION)
     name = settings().bank_status_table
     if not name:

@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from finpulse import clock
 from finpulse.banks.tuning import tuning
+from finpulse.clock import iso
 from finpulse.config import settings
 from finpulse.observability import logger
 
@@ -54,7 +56,7 @@ class CallRecord:
     http_status: int | None
     attempt: int
     latency_ms: float
-    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    at: datetime = field(default_factory=lambda: clock.now())
     detail: str | None = None
     """What went wrong, in words (never a token, secret or account number): shown as the bank's
     last error to users and operators."""
@@ -62,10 +64,6 @@ class CallRecord:
 
 class CallRecorder(Protocol):
     def record(self, call: CallRecord) -> None: ...
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def window_of(moment: datetime) -> int:
@@ -184,7 +182,7 @@ class DynamoStatusLog:
     def _write_summary(self, bank_id: str, p: _Pending) -> None:
         from botocore.exceptions import ClientError
 
-        now = datetime.now(UTC)
+        now = clock.now()
         key = {"pk": summary_pk(bank_id, self.shard), "sk": "SUMMARY"}
         sets = ["bank_id = :bank", "#ttl = :ttl"]
         values: dict[str, Any] = {

@@ -26,7 +26,7 @@ from finpulse.analytics.results import (
     SpendingReport,
     Timeline,
 )
-from finpulse.sync.freshness import BankFreshness
+from finpulse.data.freshness import BankFreshness
 
 
 class AnalyticsMeta(BaseModel):
