@@ -1211,13 +1211,22 @@ export interface components {
             bank_id: string;
             /**
              * Bank Revoke Pending
+             * @description Revoked here; the bank is told on refresh
              * @default false
              */
             bank_revoke_pending?: boolean;
+            /**
+             * Bank Revoke Unconfirmed
+             * @description The bank answered the revocation with 404: check the bank's own app
+             * @default false
+             */
+            bank_revoke_unconfirmed?: boolean;
             /** Consent Id */
             consent_id?: string | null;
             /** Created At */
             created_at: string;
+            /** @description The data this consent brought in, deleted when it ended, and why */
+            data_removal?: components["schemas"]["DataRemoval"] | null;
             /** Expires At */
             expires_at?: string | null;
             /** Expires In Days */
@@ -1263,6 +1272,11 @@ export interface components {
              * @description pending | approved | rejected | revoked | expired
              */
             status: string;
+            /**
+             * Status Reason
+             * @description Why FinPulse set this status (e.g. a timeout)
+             */
+            status_reason?: string | null;
             /** Updated At */
             updated_at: string;
         };
@@ -1274,26 +1288,6 @@ export interface components {
             generated_at: string;
             /** Near Expiry Days */
             near_expiry_days: number;
-        };
-        /** CreditPaymentOverrideBody */
-        CreditPaymentOverrideBody: {
-            /** Agreement Id */
-            agreement_id: string;
-            /**
-             * Bank Id
-             * @description The bank of the loan or card
-             */
-            bank_id: string;
-            /**
-             * Due Day
-             * @description Day of month it is due
-             */
-            due_day?: number | null;
-            /**
-             * Monthly Payment
-             * @description The instalment the user pays, ₽ per month
-             */
-            monthly_payment: string;
         };
         /** CreditPaymentOverrideBody */
         "CreditPaymentOverrideBody-Input": {
@@ -1417,6 +1411,17 @@ export interface components {
              * @description The user's local date the figures are for
              */
             today: string;
+        };
+        /** DataRemoval */
+        DataRemoval: {
+            /** At */
+            at: string;
+            /** Deleted Items */
+            deleted_items: number;
+            /** Not Deleted */
+            not_deleted?: string[];
+            /** Reason */
+            reason: string;
         };
         /** Debt */
         Debt: {
@@ -1632,6 +1637,15 @@ export interface components {
             /** Updated At */
             updated_at?: string | null;
         };
+        /**
+         * GatewayMessage
+         * @description What API Gateway itself answers before any function runs: its JWT authorizer's 401
+         *     (`{"message": "Unauthorized"}`), and its own 404, 413, 429, 503 and 504 answers.
+         */
+        GatewayMessage: {
+            /** Message */
+            message: string;
+        };
         /** Goal */
         Goal: {
             /** Days Left */
@@ -1646,11 +1660,6 @@ export interface components {
             saved: string;
             /** Target */
             target: string;
-        };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
         };
         /** Health */
         Health: {
@@ -1682,6 +1691,8 @@ export interface components {
             at: string;
             /** Raw Status */
             raw_status: string;
+            /** Reason */
+            reason?: string | null;
             /**
              * Source
              * @enum {string}
@@ -1839,6 +1850,13 @@ export interface components {
             current?: components["schemas"]["ConsentView"] | null;
             /** @description A pending renewal of `current` */
             renewal?: components["schemas"]["ConsentView"] | null;
+        };
+        /** Liveness */
+        Liveness: {
+            /** Env */
+            env: string;
+            /** Status */
+            status: string;
         };
         /** Loan */
         Loan: {
@@ -2551,6 +2569,21 @@ export interface components {
              */
             today: string;
         };
+        /** RefreshAccepted */
+        RefreshAccepted: {
+            /**
+             * State
+             * @default running
+             */
+            state?: string;
+            /**
+             * Status Url
+             * @description Poll this for progress
+             */
+            status_url: string;
+            /** Sync Id */
+            sync_id: string;
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /**
@@ -2614,14 +2647,9 @@ export interface components {
          * @enum {string}
          */
         RepaymentSpeed: "conservative" | "balanced" | "fast";
-        /** ResponseValidationError */
-        ResponseValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** RevokeResponse */
         RevokeResponse: {
-            /** @description Why the bank could not be told (retried) */
+            /** @description What the bank answered instead (an error is retried on refresh; a 404 is not) */
             bank_error?: components["schemas"]["ErrorInfo"] | null;
             consent: components["schemas"]["ConsentView"];
             /**
@@ -2630,13 +2658,23 @@ export interface components {
              */
             deleted_items: number;
             /**
+             * Hint
+             * @description What the user should do (check the bank's own app)
+             */
+            hint?: string | null;
+            /**
              * Not Deleted
              * @description What could not be deleted, and why
              */
             not_deleted: string[];
             /**
+             * Reason
+             * @description Why the revocation is not confirmed by the bank
+             */
+            reason?: string | null;
+            /**
              * Revoked At Bank
-             * @description The bank confirmed the revocation (or no longer knew it)
+             * @description The bank confirmed the revocation
              */
             revoked_at_bank: boolean;
         };
@@ -3103,13 +3141,6 @@ export interface components {
              */
             status: "ok" | "stale" | "not_permitted";
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Error Type */
-            type: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -3139,8 +3170,17 @@ export interface operations {
                     "application/json": components["schemas"]["AccountsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3148,8 +3188,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3197,8 +3237,17 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3206,8 +3255,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3253,13 +3302,13 @@ export interface operations {
                     "application/json": components["schemas"]["BanksOverview"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3311,13 +3360,13 @@ export interface operations {
                     "application/json": components["schemas"]["BootstrapResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3376,13 +3425,13 @@ export interface operations {
                     "application/json": components["schemas"]["CardsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3436,13 +3485,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetail"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3505,13 +3554,22 @@ export interface operations {
                     "application/json": components["schemas"]["InitResponse"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3525,6 +3583,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3574,13 +3650,22 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentsStatus"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3594,6 +3679,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3639,13 +3742,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentsStatus"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3697,13 +3800,13 @@ export interface operations {
                     "application/json": components["schemas"]["RevokeResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3764,13 +3867,13 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3820,13 +3923,13 @@ export interface operations {
                     "application/json": components["schemas"]["DepositsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3873,16 +3976,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3932,13 +4035,13 @@ export interface operations {
                     "application/json": components["schemas"]["LoansResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3988,13 +4091,13 @@ export interface operations {
                     "application/json": components["schemas"]["Caller"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4044,13 +4147,13 @@ export interface operations {
                     "application/json": components["schemas"]["BankIdentities"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4106,13 +4209,22 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityUpdate"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4135,6 +4247,24 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4182,13 +4312,13 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityRemoval"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4247,13 +4377,13 @@ export interface operations {
                     "application/json": components["schemas"]["FinancialInputsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4307,8 +4437,8 @@ export interface operations {
                     "application/json": components["schemas"]["FinancialInputsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4316,8 +4446,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4363,13 +4520,13 @@ export interface operations {
                     "application/json": components["schemas"]["OnboardingProgress"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4423,8 +4580,8 @@ export interface operations {
                     "application/json": components["schemas"]["OnboardingProgress"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4432,8 +4589,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4994,13 +5178,13 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5050,13 +5234,13 @@ export interface operations {
                     "application/json": components["schemas"]["RefinanceResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5106,13 +5290,13 @@ export interface operations {
                     "application/json": components["schemas"]["SafeToSpendResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5166,13 +5350,13 @@ export interface operations {
                     "application/json": components["schemas"]["SpendingResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5216,22 +5400,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Started: poll `status_url` */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["RefreshAccepted"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5290,13 +5474,13 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5348,13 +5532,13 @@ export interface operations {
                     "application/json": components["schemas"]["SyncRecord"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5413,13 +5597,13 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5480,8 +5664,17 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5489,8 +5682,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
