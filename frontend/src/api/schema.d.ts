@@ -4671,13 +4671,13 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentsPage"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4743,13 +4743,22 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentView"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4772,6 +4781,24 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4842,13 +4869,22 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentView"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4871,6 +4907,24 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4929,13 +4983,22 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentQuote"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4958,6 +5021,24 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5028,13 +5109,22 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentView"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -5057,6 +5147,24 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5113,13 +5221,13 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentView"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
