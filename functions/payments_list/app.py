@@ -6,6 +6,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from finpulse.api import create_app, current_caller, lambda_entry
+from finpulse.api.envelope import openapi_error_responses
 from finpulse.errors import Unprocessable
 from finpulse.payments.records import PaymentKind, PaymentStatus
 from finpulse.payments.service import history
@@ -21,6 +22,7 @@ app = create_app()
     summary="Payment history: kind, status, bank and date filters; cursor pages",
     description="Newest first. `bank_id` matches the debtor's or the creditor's bank; dates are UTC days.",
     tags=["payments"],
+    responses=openapi_error_responses(404),
 )
 def payments(
     kind: Annotated[PaymentKind | None, Query()] = None,
