@@ -27,7 +27,7 @@ from bench.stackbench import Api, bench_stack, metric
 CUSTOMER = "team200-10"
 BANK = "vbank"
 WARMUP, RUNS, ROUNDS, RETRIES = 5, 30, 5, 10
-TARGET_QUOTE_MS, TARGET_PAY_MS, TARGET_RETRY_MS = 250.0, 700.0, 2500.0
+TARGET_QUOTE_MS, TARGET_PAY_MS, TARGET_RETRY_MS = 150.0, 500.0, 2000.0
 
 
 def _p50(samples: list[float]) -> float:

@@ -8,8 +8,8 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from finpulse.api import create_app, current_caller, lambda_entry
 from finpulse.api.envelope import openapi_error_responses
 from finpulse.errors import Unprocessable
+from finpulse.payments.history import history
 from finpulse.payments.records import PaymentKind, PaymentStatus
-from finpulse.payments.service import history
 from finpulse.payments.store import PageFilter
 from finpulse.payments.views import PaymentsPage
 from finpulse.sync.api.params import BankParam, known_bank

@@ -18,7 +18,6 @@ from finpulse.payments.views import (
     PaymentQuoteConsent,
     PaymentQuoteCreditor,
     PaymentQuoteDebtor,
-    PaymentsPage,
     PaymentView,
 )
 
@@ -59,11 +58,6 @@ def get_payment(user_id: str, payment_id: str, deadline: Deadline) -> PaymentVie
             "No such payment", details=[{"field": "payment_id", "message": "unknown payment"}]
         )
     return PaymentView.of(reconcile.refresh(record, deadline))
-
-
-def history(user_id: str, f: store.PageFilter, *, limit: int, cursor: str | None) -> PaymentsPage:
-    found, next_cursor = store.page(user_id, f, limit=limit, cursor=cursor)
-    return PaymentsPage(payments=[PaymentView.of(r) for r in found], next_cursor=next_cursor)
 
 
 @flushes_status_log
