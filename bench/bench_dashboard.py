@@ -1,12 +1,14 @@
-"""`GET /api/dashboard` from the cache, warm, through the local stack (issue 6: p50 <= 60 ms).
+"""`GET /api/dashboard` through the local stack: the cache miss for team200-1 (issue 13: <= 150 ms)
+and the warm cache hit (issue 6: p50 <= 60 ms).
 
-The stack is `make dev`'s (devstack.stack.LocalStack): moto server, every function in an
-awslambdaric sandbox, SAM's API Gateway emulator with the JWT authorizer, over real HTTP. A fresh
-user connects the sandbox customer team200-1 (salaried: 3 banks, two loans, a year of
-transactions) and runs a full refresh; the first dashboard read computes and caches it (reported
-as the cache miss). Then the same request is timed warm, end to end from an HTTP client: the
-authorizer, the Lambda invoke, one BatchGetItem and the response. The engine's own benchmark
-(100 000 transactions) is re-reported from its last result, side by side.
+The stack is `make dev`'s (devstack.stack.LocalStack): moto server, DynamoDB Local, every function
+in an awslambdaric sandbox, SAM's API Gateway emulator with the JWT authorizer, over real HTTP. A
+first user warms the dashboard function on another customer; the demo login connects the sandbox
+customer team200-1 (salaried: 3 banks, two loans, a year of transactions) and runs a full
+refresh; their first dashboard read computes and caches it (the cache miss). Then the same request
+is timed warm, end to end from an HTTP client: the authorizer, the Lambda invoke, one BatchGetItem
+and the response. The engine's own benchmark (100 000 transactions) is re-reported from its last
+result, side by side.
 """
 
 from __future__ import annotations
@@ -14,83 +16,17 @@ from __future__ import annotations
 import json
 import statistics
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
-import httpx
+from bench.stackbench import Api, bench_stack, metric, timed_get
 
 BANKS = ("vbank", "abank", "sbank")
 CUSTOMER = "team200-1"
 WARMUP, RUNS = 30, 300
 TARGET_P50_MS = 60.0
+TARGET_MISS_MS = 150.0
 ENGINE_RESULT = Path(__file__).resolve().parent / "results" / "analytics_engine.json"
-
-
-def _start(workdir: Path) -> Any:
-    from devstack.stack import LocalStack, StackOptions
-
-    options = StackOptions(
-        api_port=0,
-        moto_port=0,
-        bank_base_port=0,
-        schedule=False,
-        watch=False,
-        prewarm=True,
-        access_log=False,
-        spa_dir=None,
-        state_file=None,
-        sandbox_data_dir=workdir / "banks",
-    )
-    return LocalStack(options).start()
-
-
-def _client(stack: Any) -> httpx.Client:
-    from devstack.provision import boto_clients
-    from devstack.tokens import new_user
-
-    clients = boto_clients(stack.resources.region, stack.moto.url)
-    user = new_user(clients, stack.resources, None)
-    return httpx.Client(base_url=stack.api_url, headers=user.auth_header, timeout=60)
-
-
-def _connect(http: httpx.Client, sandbox: Any) -> None:
-    for bank in BANKS:
-        http.put(f"/api/me/banks/{bank}", json={"customer_id": CUSTOMER}).raise_for_status()
-    r = http.post("/api/consents/init", json={"banks": list(BANKS), "include_products": True})
-    r.raise_for_status()
-    for result in r.json()["results"]:
-        consent = result.get("consent") or {}
-        if consent.get("status") == "pending":  # sbank approves in its own app: approve as the customer
-            sandbox.admin(result["bank_id"]).approve(consent.get("request_id") or consent["consent_id"])
-    deadline = time.monotonic() + 60
-    while True:
-        http.post("/api/consents/refresh", json={}).raise_for_status()
-        status = http.get("/api/consents/status").json()
-        if set(BANKS) <= {b["bank_id"] for b in status["banks"] if b["connected"]}:
-            return
-        assert time.monotonic() < deadline, status
-        time.sleep(1.0)
-
-
-def _refresh(http: httpx.Client) -> dict[str, Any]:
-    r = http.post("/api/sync/full-refresh")
-    assert r.status_code == 202, r.text
-    sync_id = r.json()["sync_id"]
-    while True:
-        answer = http.get(f"/api/sync/{sync_id}")
-        body: dict[str, Any] = answer.json() if answer.status_code == 200 else {"state": "running"}
-        if body["state"] != "running":
-            return body
-        time.sleep(0.1)
-
-
-def _timed(http: httpx.Client, path: str) -> tuple[float, dict[str, Any]]:
-    started = time.perf_counter()
-    r = http.get(path)
-    elapsed = (time.perf_counter() - started) * 1000
-    assert r.status_code == 200, r.text
-    return elapsed, r.json()
 
 
 def _engine_metric() -> dict[str, Any] | None:
@@ -102,55 +38,37 @@ def _engine_metric() -> dict[str, Any] | None:
 
 
 def run() -> dict[str, Any]:
-    from sandbox.client import SandboxBanks
-
-    with tempfile.TemporaryDirectory() as tmp:
-        stack = _start(Path(tmp))
-        try:
-            sandbox = SandboxBanks(stack.banks.handle)
-            http = _client(stack)
-            _connect(http, sandbox)
-            done = _refresh(http)
-            assert done["state"] == "succeeded", done
-            miss_ms, first = _timed(http, "/api/dashboard")
-            assert first["from_cache"] is False
-            for _ in range(WARMUP):
-                _timed(http, "/api/dashboard")
-            samples = []
-            for _ in range(RUNS):
-                ms, body = _timed(http, "/api/dashboard")
-                assert body["from_cache"] is True
-                samples.append(ms)
-            size_kb = len(json.dumps(body).encode()) / 1024
-            transactions = body["dashboard"]["transactions_used"]
-        finally:
-            stack.stop()
+    with tempfile.TemporaryDirectory() as tmp, bench_stack(Path(tmp) / "banks") as (stack, sandbox):
+        # The dashboard function warm (as a busy deployment's is) before the measured miss.
+        warm = Api(stack)
+        warm.connect(BANKS, "team200-2", sandbox)
+        assert warm.refresh()[1]["state"] == "succeeded"
+        timed_get(warm.http, "/api/dashboard")
+        api = Api(stack, demo=True)  # team200-1 is the demo login's
+        api.connect(BANKS, CUSTOMER, sandbox)
+        assert api.refresh()[1]["state"] == "succeeded"
+        http = api.http
+        miss_ms, first = timed_get(http, "/api/dashboard")
+        assert first["from_cache"] is False
+        for _ in range(WARMUP):
+            timed_get(http, "/api/dashboard")
+        samples = []
+        for _ in range(RUNS):
+            ms, body = timed_get(http, "/api/dashboard")
+            assert body["from_cache"] is True
+            samples.append(ms)
+        size_kb = len(json.dumps(body).encode()) / 1024
+        transactions = body["dashboard"]["transactions_used"]
     samples.sort()
     p50 = statistics.median(samples)
     p95 = samples[int(len(samples) * 0.95) - 1]
     metrics = [
-        {
-            "name": f"GET /api/dashboard from cache, warm, p50 of {RUNS}",
-            "value": round(p50, 1),
-            "unit": "ms",
-            "target": f"<= {TARGET_P50_MS:.0f} ms",
-            "ok": p50 <= TARGET_P50_MS,
-        },
-        {
-            "name": "GET /api/dashboard from cache, warm, p95",
-            "value": round(p95, 1),
-            "unit": "ms",
-            "target": "",
-            "ok": None,
-        },
-        {
-            "name": "GET /api/dashboard, cache miss (computed and stored)",
-            "value": round(miss_ms, 1),
-            "unit": "ms",
-            "target": "",
-            "ok": None,
-        },
-    ]
+        metric(f"GET /api/dashboard from cache, warm, p50 of {RUNS}", round(p50, 1), "ms",
+               f"<= {TARGET_P50_MS:.0f} ms", p50 <= TARGET_P50_MS, "21.8 ms"),
+        metric("GET /api/dashboard from cache, warm, p95", round(p95, 1), "ms", "", None, "36.9 ms"),
+        metric(f"GET /api/dashboard, cache miss (computed and stored), {CUSTOMER}", round(miss_ms, 1), "ms",
+               f"<= {TARGET_MISS_MS:.0f} ms", miss_ms <= TARGET_MISS_MS, "1664.6 ms"),
+    ]  # fmt: skip
     engine = _engine_metric()
     if engine is not None:
         metrics.append(engine)
@@ -159,9 +77,10 @@ def run() -> dict[str, Any]:
         "metrics": metrics,
         "notes": (
             f"make dev's stack over HTTP (API emulator + JWT authorizer, awslambdaric sandbox, moto "
-            f"server); customer {CUSTOMER} at 3 banks, {transactions} transactions used, response "
-            f"{size_kb:.0f} KB; {WARMUP} warm-up requests, then {RUNS} timed sequentially. The cache "
-            "miss is mostly moto's DynamoDB emulation answering the transaction Query (profiled: "
-            "the engine itself is tens of ms for this customer) plus the function's first start."
+            f"server, DynamoDB Local); customer {CUSTOMER} at 3 banks, {transactions} transactions "
+            f"used, response {size_kb:.0f} KB; {WARMUP} warm-up requests, then {RUNS} timed "
+            "sequentially. The cache miss is the first read after the refresh, the function warm "
+            "(another user's dashboard computed before): the loads (entities, the accounts' month "
+            "parts side by side, consents, catalogs), the engine and the cache write."
         ),
     }

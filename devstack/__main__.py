@@ -1,7 +1,8 @@
 """`make dev` (`python -m devstack`): the whole app on this machine, no Docker, no AWS account.
 
 Ports (flags win over env): --api-port / DEVSTACK_API_PORT (3000), --moto-port / DEVSTACK_MOTO_PORT
-(5000), --bank-port / DEVSTACK_BANK_PORT (8101: banks on 8101-8103). Loopback only.
+(5000), --dynamodb-port / DEVSTACK_DYNAMODB_PORT (8000, DynamoDB Local), --bank-port /
+DEVSTACK_BANK_PORT (8101: banks on 8101-8103); 0 picks a free port. Loopback only.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def _args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m devstack", description=__doc__.splitlines()[0])
     parser.add_argument("--api-port", type=int, default=int(env("DEVSTACK_API_PORT", "3000")))
     parser.add_argument("--moto-port", type=int, default=int(env("DEVSTACK_MOTO_PORT", "5000")))
+    parser.add_argument("--dynamodb-port", type=int, default=int(env("DEVSTACK_DYNAMODB_PORT", "8000")))
     parser.add_argument("--bank-port", type=int, default=int(env("DEVSTACK_BANK_PORT", "8101")))
     parser.add_argument("--region", default=env("AWS_DEFAULT_REGION", "eu-central-1"))
     parser.add_argument("--spa-dir", type=Path, default=None, help="built SPA (default frontend/dist)")
@@ -56,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     options = StackOptions(
         api_port=args.api_port,
         moto_port=args.moto_port,
+        dynamodb_port=args.dynamodb_port,
         bank_base_port=args.bank_port,
         region=args.region,
         banks=not args.no_banks,

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from devstack.localenv import LocalBanks
+from devstack.localenv import DEFAULT_BANK_PORTS, LocalBanks
+
+REGISTRY_PARAMETER = "BankRegistry"
 
 
 def local_banks_for(config: Any, urls: dict[str, str] | None = None) -> LocalBanks:
@@ -26,6 +28,17 @@ def local_banks_for(config: Any, urls: dict[str, str] | None = None) -> LocalBan
             "token_audience": bank.id,
         }
     return LocalBanks(overrides=overrides, team_id=config.team, team_secret=config.secret)
+
+
+def external_banks(parameter_overrides: dict[str, Any], base_port: int) -> LocalBanks:
+    """Banks the stack does not start (`--no-banks`). An operator's `BankRegistry` is used exactly
+    as given — its base URLs are where they want the app to go; without one, the template's banks
+    are expected on the local sandbox ports (`make sandbox` running on `--bank-port`)."""
+    if REGISTRY_PARAMETER in parameter_overrides:
+        return LocalBanks()
+    if not base_port:
+        return LocalBanks.on_ports()
+    return LocalBanks.on_ports({bank: base_port + i for i, bank in enumerate(DEFAULT_BANK_PORTS)})
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""The whole AWS side in the test process: moto (`mock_aws`, state machines executed), every
-template resource provisioned, Lambda Invoke routed to the real handlers run in-process.
+"""The whole AWS side in the test process: moto (`mock_aws`, state machines executed) and
+DynamoDB Local (AWS's engine: real conditional writes), every template resource provisioned,
+Lambda Invoke routed to the real handlers run in-process.
 
     with inprocess_stack() as stack:
         stack.invoke("HealthFunction", event)        # → InvokeResult
@@ -17,6 +18,7 @@ from typing import Any
 
 from devstack import moto_bridge, moto_patches
 from devstack.creators import Clients
+from devstack.dynamodb import ENDPOINT_VARIABLE
 from devstack.lambdas.base import InvokeResult
 from devstack.lambdas.inprocess import InProcessRunner
 from devstack.localenv import LocalBanks
@@ -66,8 +68,12 @@ def inprocess_stack(
     parameter_overrides: Mapping[str, Any] | None = None,
     banks: LocalBanks | None = None,
     apply_env: bool = True,
+    dynamodb_url: str | None = None,
 ) -> Iterator[InProcessStack]:
     """Start moto in-process, provision the template, route Lambda invokes to the handlers.
+
+    DynamoDB goes to the DynamoDB Local at `dynamodb_url` (moto's in-process mock passes requests
+    for non-AWS hosts through); without one, to moto's own DynamoDB (pure tests).
 
     With `apply_env`, the functions' shared env (table names, BANKS, secret ARN, region, dummy
     credentials) is also set in this process for the duration, so layer code called directly from a
@@ -79,11 +85,18 @@ def inprocess_stack(
     saved = dict(os.environ)
     os.environ["AWS_DEFAULT_REGION"] = region
     os.environ.pop("AWS_ENDPOINT_URL", None)  # in-process moto intercepts only AWS's own URLs
+    os.environ.pop(ENDPOINT_VARIABLE, None)
+    if dynamodb_url:
+        os.environ[ENDPOINT_VARIABLE] = dynamodb_url
     try:  # (restored wholesale at the end: the stack's own threads are gone by then)
         with mock_aws(config=MOTO_CONFIG):  # type: ignore[call-overload]
-            clients = boto_clients(region)
+            clients = boto_clients(region, dynamodb_url=dynamodb_url)
             resources = provision(
-                clients, region=region, parameter_overrides=parameter_overrides, banks=banks
+                clients,
+                region=region,
+                dynamodb_url=dynamodb_url,
+                parameter_overrides=parameter_overrides,
+                banks=banks,
             )
             runner = InProcessRunner()
             env = common_env(resources)

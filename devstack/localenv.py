@@ -51,7 +51,9 @@ class LocalBanks:
         return json.dumps({b: {"client_id": self.team_id, "client_secret": self.team_secret} for b in ids})
 
 
-def local_overrides(*, region: str, endpoint_url: str | None, banks_registry: str | None) -> dict[str, str]:
+def local_overrides(
+    *, region: str, endpoint_url: str | None, banks_registry: str | None, dynamodb_url: str | None = None
+) -> dict[str, str]:
     """Variables added on top of a function's template environment when it runs here."""
     env = {
         "AWS_REGION": region,
@@ -63,6 +65,10 @@ def local_overrides(*, region: str, endpoint_url: str | None, banks_registry: st
     if endpoint_url:
         # boto3 honours AWS_ENDPOINT_URL for every service, so handlers need no local code path.
         env["AWS_ENDPOINT_URL"] = endpoint_url
+    if dynamodb_url:
+        # …except DynamoDB, which is AWS's own engine (DynamoDB Local): the service-specific
+        # variable wins over the general one.
+        env["AWS_ENDPOINT_URL_DYNAMODB"] = dynamodb_url
     if banks_registry is not None:
         env["BANKS"] = banks_registry
     return env

@@ -6,7 +6,6 @@ Internal API: moto is pinned exactly; each patch names what it fixes.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import uuid
 from typing import Any
 
@@ -31,11 +30,9 @@ def install() -> None:
     2. With state-machine execution on, StartExecution without a `name` names the execution
        "None" (AWS generates a UUID), so the second unnamed start fails with
        ExecutionAlreadyExists — e.g. every scheduled refresh after the first.
-    3. DynamoDB in moto is not thread-safe: TransactWriteItems deep-copies every table (to roll
-       back) while other threads (concurrent Lambdas, a sync's batch writers) keep writing, and
-       fails with "dictionary changed size during iteration". DynamoDB requests are handled one
-       at a time, as each is atomic in AWS.
-    4. Cognito sends no codes and confirms anything: see devstack.cognito_mail.
+    (DynamoDB is not moto's: the stack and the tests run DynamoDB Local, whose conditional
+    writes and transactions are atomic — see devstack.dynamodb.)
+    3. Cognito sends no codes and confirms anything: see devstack.cognito_mail.
     """
     global _installed
     if _installed:
@@ -62,15 +59,5 @@ def install() -> None:
 
     ExecutionWorker._get_evaluation_environment = _environment  # type: ignore[method-assign]
 
-    from moto.dynamodb.responses import DynamoHandler
-
-    dynamodb_lock = threading.RLock()
-    original_action = DynamoHandler.call_action
-
-    def _call_action(self: Any) -> Any:
-        with dynamodb_lock:
-            return original_action(self)
-
-    DynamoHandler.call_action = _call_action  # type: ignore[method-assign]
     cognito_mail.install()
     _installed = True

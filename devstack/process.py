@@ -84,6 +84,8 @@ def start_dev_stack(
         str(_free_port()),
         "--moto-port",
         str(_free_port()),
+        "--dynamodb-port",
+        "0",
         "--bank-port",
         "0",
         "--bank-data-dir",

@@ -28,8 +28,9 @@ DEFAULT_STACK = "finpulse-local"
 _DEMO = DemoUser()
 
 
-def boto_clients(region: str, endpoint_url: str | None = None) -> Clients:
-    """A cached boto3 client per service, for moto in-process (no endpoint) or a moto server."""
+def boto_clients(region: str, endpoint_url: str | None = None, dynamodb_url: str | None = None) -> Clients:
+    """A cached boto3 client per service, for moto in-process (no endpoint) or a moto server;
+    DynamoDB at `dynamodb_url` (DynamoDB Local) when given."""
     import boto3
     from botocore.config import Config
 
@@ -42,7 +43,8 @@ def boto_clients(region: str, endpoint_url: str | None = None) -> Clients:
 
     @cache
     def client(service: str) -> Any:
-        return session.client(service, endpoint_url=endpoint_url, config=config)  # type: ignore[call-overload]
+        url = dynamodb_url if service == "dynamodb" and dynamodb_url else endpoint_url
+        return session.client(service, endpoint_url=url, config=config)  # type: ignore[call-overload]
 
     return client
 
@@ -156,6 +158,7 @@ def provision(
     *,
     region: str,
     endpoint_url: str | None = None,
+    dynamodb_url: str | None = None,
     parameter_overrides: Mapping[str, Any] | None = None,
     banks: LocalBanks | None = None,
     demo_user: DemoUser | None = _DEMO,
@@ -164,7 +167,8 @@ def provision(
 ) -> LocalResources:
     """Provision the template into the moto behind `clients` and describe what was created.
 
-    `endpoint_url` is the moto server the *functions* will talk to (None for in-process moto).
+    `endpoint_url` is the moto server the *functions* will talk to (None for in-process moto),
+    `dynamodb_url` the DynamoDB Local they send DynamoDB to (None: moto's).
     `banks` says where the sandbox banks listen (default: the standard local ports).
     """
     banks = banks or LocalBanks.on_ports()
@@ -196,7 +200,9 @@ def provision(
     seeded = seed_demo_user(clients, pool_id, demo_user) if (demo_user and pool_id) else DemoUser()
 
     registry = banks.registry(str(params[registry_param])) if registry_param else None
-    overrides = local_overrides(region=region, endpoint_url=endpoint_url, banks_registry=registry)
+    overrides = local_overrides(
+        region=region, endpoint_url=endpoint_url, dynamodb_url=dynamodb_url, banks_registry=registry
+    )
     source = load_source(template_path)
     specs = functions(template_path)
     local_functions: dict[str, LocalFunction] = {}

@@ -2,7 +2,9 @@
 
 Enabled by `pytest_plugins = ["devstack.pytest_plugin"]` in tests/conftest.py.
 
+dynamodb_local (session) `DynamoDBLocal`: AWS's DynamoDB engine on a free loopback port, in memory.
 aws_stack   (session)  `InProcessStack`: moto in-process (`mock_aws`, state machines executed),
+                       DynamoDB on `dynamodb_local`,
                        every resource of the transformed template.yaml provisioned, Lambda Invoke
                        (boto3 and Step Functions Tasks) routed to the real handlers in-process.
                        `.resources` (LocalResources: tables, pool/client ids, issuer, state machine
@@ -24,18 +26,29 @@ dev_stack   (session)  `DevStackProcess`: the whole `make dev` stack (`python -m
                        child process on free ports, with its own sandbox banks and data:
                        `.api_url`, `.moto_url` (Cognito endpoint), `.started_in`, `.log`.
 
+start_stack (function) `start_stack(*flags)` → a new `DevStackProcess` the test stops itself.
+chromium    (session)  Path of Debian's Chromium for browser tests (fails with how to install it).
+sam_cli     (session)  Path of the `sam` CLI of the venv (its builds fetch wheels from PyPI).
+
+Tests using any of these (directly or through another fixture) are marked `integration`, and
+`chromium` also `browser` (tests/conftest.py): `make unit` leaves them out.
+
 State is shared for the whole session (one moto): use `make_user` for isolation rather than
 relying on empty tables. Bank traffic is real HTTP to loopback (moto passes non-AWS URLs through).
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
 from devstack.apigw import LocalApi, spa_config
 from devstack.banks import local_banks_for
+from devstack.dynamodb import DynamoDBLocal
+from devstack.dynamodb import dynamodb_local as _dynamodb_local
 from devstack.inprocess_stack import InProcessStack, inprocess_stack
 from devstack.localenv import LocalBanks
 from devstack.process import DevStackProcess, start_dev_stack
@@ -44,6 +57,7 @@ from devstack.tokens import SignedInUser, new_user
 from devstack.tokens import demo_user as _demo_user
 
 SPA_DIST = ROOT / "frontend" / "dist"
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
@@ -56,8 +70,14 @@ def devstack_banks(request: pytest.FixtureRequest) -> LocalBanks:
 
 
 @pytest.fixture(scope="session")
-def aws_stack(devstack_banks: LocalBanks) -> Iterator[InProcessStack]:
-    with inprocess_stack(banks=devstack_banks) as stack:
+def dynamodb_local() -> Iterator[DynamoDBLocal]:
+    with _dynamodb_local() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def aws_stack(devstack_banks: LocalBanks, dynamodb_local: DynamoDBLocal) -> Iterator[InProcessStack]:
+    with inprocess_stack(banks=devstack_banks, dynamodb_url=dynamodb_local.url) as stack:
         yield stack
 
 
@@ -82,6 +102,23 @@ def dev_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevStackProc
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def start_stack(tmp_path: Path) -> Callable[..., DevStackProcess]:
+    """`start_stack(*flags)`: another whole `make dev` stack, for a test that stops it itself."""
+    return lambda *flags: start_dev_stack(tmp_path, extra_args=tuple(flags))
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    assert CHROMIUM.is_file(), "Chromium is missing: `make chromium` installs Debian's package"
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def sam_cli() -> Path:
+    return Path(sys.executable).parent / "sam"
 
 
 @pytest.fixture(scope="session")

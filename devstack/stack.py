@@ -1,6 +1,7 @@
 """The whole local stack of `make dev`, as an object the CLI and the browser tests both start.
 
-moto server (state machines executed, Lambda routed to sandboxes) → sandbox banks → resources
+moto server (state machines executed, Lambda routed to sandboxes) and DynamoDB Local (AWS's own
+DynamoDB engine, started alongside) → sandbox banks → resources
 provisioned from the transformed template → awslambdaric sandboxes → SAM's API emulator with the
 JWT authorizer and the SPA → the schedule fired on its cron → reload on code change.
 Everything binds 127.0.0.1. State lives in memory: moto's data resets on every start (the
@@ -21,7 +22,14 @@ from typing import Any
 
 from devstack import cognito_mail, moto_bridge
 from devstack.apigw import LocalApi, spa_config
-from devstack.banks import RunningBanks, local_banks_for, sandbox_config, start_sandbox_banks
+from devstack.banks import (
+    RunningBanks,
+    external_banks,
+    local_banks_for,
+    sandbox_config,
+    start_sandbox_banks,
+)
+from devstack.dynamodb import DynamoDBLocal, start_dynamodb_local
 from devstack.lambdas.sandboxes import SandboxPool
 from devstack.localenv import LocalBanks
 from devstack.motoserver import MotoServer, start_moto
@@ -42,6 +50,7 @@ OUTBOX_FILE = "outbox.jsonl"
 class StackOptions:
     api_port: int = 3000  # 0: a free port
     moto_port: int = 5000  # 0: a free port
+    dynamodb_port: int = 8000  # DynamoDB Local; 0: a free port
     bank_base_port: int = 8101  # 0: free ports
     region: str = "eu-central-1"
     banks: bool = True
@@ -65,6 +74,7 @@ class LocalStack:
     def __init__(self, options: StackOptions | None = None) -> None:
         self.options = options or StackOptions()
         self.moto: MotoServer | None = None
+        self.dynamodb: DynamoDBLocal | None = None
         self.banks: RunningBanks | None = None
         self.resources: LocalResources | None = None
         self.pool: SandboxPool | None = None
@@ -91,7 +101,7 @@ class LocalStack:
         opts = self.options
         errors: list[BaseException] = []
         if not opts.banks:
-            return LocalBanks.on_ports(), None, errors
+            return external_banks(opts.parameter_overrides, opts.bank_base_port), None, errors
         config = sandbox_config(opts.bank_base_port, opts.sandbox_data_dir)
         if opts.bank_base_port == 0:  # URLs are known only once the banks listen
             self.banks = start_sandbox_banks(config)
@@ -108,18 +118,39 @@ class LocalStack:
         thread.start()
         return local_banks_for(config), thread, errors
 
+    def _start_dynamodb(self) -> tuple[threading.Thread, list[BaseException]]:
+        errors: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                self.dynamodb = start_dynamodb_local(self.options.dynamodb_port, HOST)
+            except BaseException as exc:
+                errors.append(exc)
+
+        # The JVM starts while moto and the banks do: it adds almost nothing to the start-up.
+        thread = threading.Thread(target=run, name="start-dynamodb", daemon=True)
+        thread.start()
+        return thread, errors
+
     def _start(self) -> None:
         opts = self.options
+        ddb_thread, ddb_errors = self._start_dynamodb()
         self.moto = start_moto(opts.moto_port, HOST)
         if opts.state_file is not None:  # where sign-up and reset codes are "e-mailed" (and logged)
             cognito_mail.OUTBOX.use_file(opts.state_file.parent / OUTBOX_FILE)
         log.info("AWS emulation (moto) on %s", self.moto.url)
         local_banks, bank_thread, bank_errors = self._start_banks()
-        clients = boto_clients(opts.region, self.moto.url)
+        ddb_thread.join()
+        if ddb_errors:
+            raise ddb_errors[0]
+        assert self.dynamodb is not None
+        log.info("DynamoDB Local on %s (up in %.1fs)", self.dynamodb.url, self.dynamodb.started_in)
+        clients = boto_clients(opts.region, self.moto.url, self.dynamodb.url)
         self.resources = provision(
             clients,
             region=opts.region,
             endpoint_url=self.moto.url,
+            dynamodb_url=self.dynamodb.url,
             banks=local_banks,
             parameter_overrides=opts.parameter_overrides,
         )
@@ -203,6 +234,7 @@ class LocalStack:
         state = {
             "api_url": self.api_url,
             "moto_url": self.moto.url,
+            "dynamodb_url": self.dynamodb.url if self.dynamodb else None,
             "region": self.resources.region,
             "state_machines": self.resources.state_machines,
             "schedules": [s.name for s in self.resources.schedules],
@@ -218,7 +250,8 @@ class LocalStack:
             "",
             f"FinPulse local stack is up in {self.started_in:.1f}s",
             f"  App (SPA + API):  {self.api_url}/      API under {self.api_url}/api",
-            f"  AWS emulation:    {self.moto.url}  (moto: Cognito, DynamoDB, Step Functions, ...)",
+            f"  AWS emulation:    {self.moto.url}  (moto: Cognito, Step Functions, Lambda, S3, ...)",
+            f"  DynamoDB:         {self.dynamodb.url if self.dynamodb else '-'}  (DynamoDB Local)",
         ]
         if self.banks is not None:
             urls = "  ".join(f"{b} {u}" for b, u in self.banks.handle.urls.items())
@@ -237,6 +270,15 @@ class LocalStack:
         return "\n".join(lines)
 
     # ------------------------------------------------------------------ stop
+    def _stop_moto(self) -> None:
+        assert self.moto is not None
+        self.moto.stop()
+        # moto's backends are process-wide: forget this stack's resources, so that the next stack
+        # started in this process (the benchmarks run several) provisions into an empty account.
+        from moto.moto_api._internal.models import moto_api_backend
+
+        moto_api_backend.reset()
+
     def stop(self) -> None:
         steps: list[tuple[str, Callable[[], None] | None]] = [
             ("watcher", self._watcher.stop if self._watcher else None),
@@ -245,7 +287,8 @@ class LocalStack:
             ("lambda sandboxes", self.pool.close if self.pool else None),
             ("bridge", moto_bridge.uninstall),
             ("banks", self.banks.stop if self.banks else None),
-            ("moto", self.moto.stop if self.moto else None),
+            ("moto", self._stop_moto if self.moto else None),
+            ("dynamodb", self.dynamodb.stop if self.dynamodb else None),
         ]
         for name, step in steps:
             if step is None:
@@ -255,5 +298,6 @@ class LocalStack:
             except Exception:
                 log.exception("stopping %s failed", name)
         self._watcher = self._scheduler = self._http = self.pool = self.banks = self.moto = None
+        self.dynamodb = None
         if self.options.state_file is not None:
             self.options.state_file.unlink(missing_ok=True)

@@ -34,7 +34,7 @@ class AdminClient:
     def set_settings(self, **changes: Any) -> dict[str, Any]:
         """Change run-time settings: ``approval`` (auto/manual), ``token_mode`` (rs256/hs256),
         ``token_ttl``, ``key_grace``, ``consent_days``, ``limit_cap``, ``limit_cap_mode``,
-        ``payment_settle_seconds``."""
+        ``payment_settle_seconds``, ``variants`` (data variants, comma list: re-seeds the bank)."""
         return dict(self._call("PATCH", "/settings", json=changes))
 
     def reset(self) -> dict[str, Any]:
@@ -105,9 +105,12 @@ class AdminClient:
         """Customers with their accounts (id, number, kind, balance, transaction count) and agreements."""
         return list(self._call("GET", "/customers")["customers"])
 
-    def add_big_customer(self, customer_id: str, accounts: int = 4, transactions: int = 5000) -> list[str]:
-        """Create a load-test customer; returns the new account ids."""
-        body = {"customer_id": customer_id, "accounts": accounts, "transactions": transactions}
+    def add_big_customer(
+        self, customer_id: str, accounts: int = 4, transactions: int = 5000, days: int = 365
+    ) -> list[str]:
+        """Create a load-test customer (transactions spread over the last `days`); returns the new
+        account ids."""
+        body = {"customer_id": customer_id, "accounts": accounts, "transactions": transactions, "days": days}
         return list(self._call("POST", "/customers/big", json=body)["accounts"])
 
     def add_transactions(self, account_id: str, count: int = 10) -> list[str]:

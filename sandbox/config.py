@@ -24,6 +24,8 @@ SANDBOX_KEY_GRACE          ``3600``                      seconds an old key stay
 SANDBOX_CONSENT_DAYS       ``90``                        default consent lifetime, days
 SANDBOX_BIG_CUSTOMERS      (none)                        ``id:AxT,...`` e.g. ``team200-big:4x5000``
 SANDBOX_FAULTS             (none)                        JSON ``{"vbank": {...}}`` faults at start
+SANDBOX_VARIANTS           (none)                        data variants, e.g. ``salary_everywhere``
+                                                         (:mod:`sandbox.data.variants`)
 =========================  ============================  =========================================
 """
 
@@ -36,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+
+from sandbox.data.variants import parse_variants
 
 DEFAULT_BANKS = ("vbank", "abank", "sbank")
 BANK_NAMES = {"vbank": "VBank", "abank": "ABank", "sbank": "SBank"}
@@ -72,6 +76,7 @@ class SandboxConfig:
     key_grace: int = 3600
     consent_days: int = 90
     big_customers: tuple[tuple[str, int, int], ...] = ()
+    variants: tuple[str, ...] = ()
 
     def base_url(self, bank: BankSpec) -> str:
         return f"http://{self.host}:{bank.port}"
@@ -150,6 +155,7 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> SandboxConfi
         if bank.approval not in ("auto", "manual") or bank.token_mode not in ("rs256", "hs256"):
             raise ValueError(f"bad approval/token mode for {bank.id}")
     big = overrides.get("big_customers")
+    variants = overrides.get("variants")
     return SandboxConfig(
         banks=banks,
         host=str(pick("host", "SANDBOX_HOST", "127.0.0.1")),
@@ -164,6 +170,7 @@ def load(env: Mapping[str, str] | None = None, **overrides: Any) -> SandboxConfi
         key_grace=int(pick("key_grace", "SANDBOX_KEY_GRACE", 3600)),
         consent_days=int(pick("consent_days", "SANDBOX_CONSENT_DAYS", 90)),
         big_customers=tuple(big) if big is not None else parse_big(env.get("SANDBOX_BIG_CUSTOMERS")),
+        variants=parse_variants(",".join(variants) if variants is not None else env.get("SANDBOX_VARIANTS")),
     )
 
 
@@ -194,6 +201,7 @@ def worker_payload(cfg: SandboxConfig, bank: BankSpec, internal_secret: str) -> 
             "key_grace": cfg.key_grace,
             "consent_days": cfg.consent_days,
             "big_customers": [list(b) for b in cfg.big_customers],
+            "variants": ",".join(cfg.variants),
             "internal_secret": internal_secret,
         }
     )

@@ -70,6 +70,13 @@ class Account:
     credit_limit: int | None = None
     status: str = "Enabled"
     currency: str = "RUB"
+    owed_as_credit: bool = False
+    """A loan account that reports the amount owed as a positive Credit balance (data variant
+    ``loan_owed_as_credit``); ``balance`` itself stays signed."""
+
+    def reported_balance(self) -> int:
+        """The balance as the bank reports it: signed, or owed as a positive amount."""
+        return abs(self.balance) if self.owed_as_credit else self.balance
 
     @property
     def subtype(self) -> str:
@@ -111,7 +118,7 @@ class Account:
         Booked is the ledger balance; Available subtracts card holds (pending debits) and, on a
         credit card, is the unused part of the limit.
         """
-        booked = self.balance
+        booked = self.reported_balance()
         available = booked - self.holds
         if self.kind == "credit_card" and self.credit_limit is not None:
             available = self.credit_limit + booked - self.holds

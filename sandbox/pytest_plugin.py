@@ -39,6 +39,7 @@ _DEFAULT_SETTINGS = (
     "limit_cap",
     "limit_cap_mode",
     "payment_settle_seconds",
+    "variants",
 )
 
 

@@ -1,4 +1,11 @@
-"""Shared pytest fixtures. Fixture plugins live next to the code they start."""
+"""Shared pytest fixtures, and the split of the suite by cost.
+
+Fixture plugins live next to the code they start. A test is marked `integration` when it uses a
+fixture that starts or reaches something real — emulated AWS (DynamoDB Local, moto), the sandbox
+banks, the whole local stack, `sam build` (PyPI) — and `browser` when it drives Chromium; the
+marks follow from the fixtures (their whole closure), so nobody has to remember them. `make unit`
+runs the rest: pure tests, in well under a minute.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +18,20 @@ from devstack.inprocess_stack import InProcessStack
 from devstack.tokens import SignedInUser, new_user
 
 pytest_plugins = ["sandbox.pytest_plugin", "devstack.pytest_plugin"]
+
+INTEGRATION_FIXTURES = frozenset(
+    {"aws_stack", "dynamodb_local", "dev_stack", "start_stack", "sandbox_banks", "devstack_banks", "sam_cli"}
+)
+BROWSER_FIXTURES = frozenset({"chromium"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & (INTEGRATION_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.integration)
 
 
 def _release_bank_identities(stack: InProcessStack, user_ids: list[str]) -> None:

@@ -5,9 +5,9 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from finpulse.api import create_app, current_caller, lambda_entry
-from finpulse.sync import reads
-from finpulse.sync.params import BankParam, known_bank
-from finpulse.sync.views import AccountsResponse
+from finpulse.sync.api import reads
+from finpulse.sync.api.models import AccountsResponse
+from finpulse.sync.api.params import BankParam, known_bank
 
 app = create_app()
 

@@ -6,7 +6,8 @@ from aws_lambda_powertools.event_handler.openapi.params import Path
 
 from finpulse.api import create_app, current_caller, lambda_entry
 from finpulse.api.envelope import openapi_error_responses
-from finpulse.sync.bootstrap import BootstrapResponse, bootstrap
+from finpulse.sync.api.models import BootstrapResponse
+from finpulse.sync.refresh.bootstrap import bootstrap
 
 app = create_app()
 

@@ -9,7 +9,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from finpulse.observability import logger
-from finpulse.sync.steps import sync_bank
+from finpulse.sync.refresh.steps import sync_bank
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -6,7 +6,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from finpulse.observability import logger
-from finpulse.sync.fanout import fan_out
+from finpulse.sync.refresh.fanout import fan_out
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -7,9 +7,9 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from finpulse.api import create_app, current_caller, lambda_entry
 from finpulse.api.envelope import error_response, openapi_error_responses
-from finpulse.sync.lock import LockHeld
-from finpulse.sync.start import start_full_refresh
-from finpulse.sync.views_sync import RefreshAccepted
+from finpulse.sync.api.models import RefreshAccepted
+from finpulse.sync.refresh.lock import LockHeld
+from finpulse.sync.refresh.start import start_full_refresh
 
 app = create_app()
 

@@ -6,9 +6,9 @@ from aws_lambda_powertools.event_handler.openapi.params import Path
 
 from finpulse.api import create_app, current_caller, lambda_entry
 from finpulse.api.envelope import openapi_error_responses
+from finpulse.data import sync_records as records
+from finpulse.data.sync_records import SyncRecord
 from finpulse.errors import NotFound
-from finpulse.sync import records
-from finpulse.sync.records import SyncRecord
 
 app = create_app()
 

@@ -5,7 +5,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from finpulse.observability import logger
-from finpulse.sync.steps import plan
+from finpulse.sync.refresh.steps import plan
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -1,8 +1,8 @@
 """GET /api/sync/status — the caller's latest sync: state, per-bank progress, counts, timings."""
 
 from finpulse.api import create_app, current_caller, lambda_entry
-from finpulse.sync import records
-from finpulse.sync.views_sync import SyncStatus
+from finpulse.data import sync_records as records
+from finpulse.sync.api.models import SyncStatus
 
 app = create_app()
 

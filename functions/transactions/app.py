@@ -7,9 +7,9 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from finpulse.api import create_app, current_caller, lambda_entry
 from finpulse.errors import Unprocessable
-from finpulse.sync import reads, txquery
-from finpulse.sync.params import BankParam, known_bank
-from finpulse.sync.views import TransactionsResponse, TransactionView
+from finpulse.sync.api import filters, reads
+from finpulse.sync.api.models import TransactionsResponse, TransactionView
+from finpulse.sync.api.params import BankParam, known_bank
 
 app = create_app()
 
@@ -37,9 +37,9 @@ def transactions(
         )
     user_id = current_caller(app).user_id
     bank = known_bank(bank_id)
-    found, next_cursor = txquery.query(
+    found, next_cursor = filters.find(
         user_id,
-        txquery.TxFilter(bank, account_id, date_from, date_to, direction, q, category, mcc),
+        filters.TxFilter(bank, account_id, date_from, date_to, direction, q, category, mcc),
         limit=limit,
         cursor=cursor,
     )

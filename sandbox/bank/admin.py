@@ -13,6 +13,7 @@ import orjson
 from sandbox.bank import consents
 from sandbox.bank.context import Bank
 from sandbox.bank.http import ApiError, Request, Response, Router, json_response
+from sandbox.data.variants import parse_variants
 from sandbox.model import Consent, iso, utcnow
 
 
@@ -67,6 +68,12 @@ def register(router: Router, bank: Bank) -> None:
     async def patch_settings(req: Request) -> Response:
         body = _json(req)
         s = bank.settings
+        if "variants" in body:
+            try:
+                body["variants"] = ",".join(parse_variants(str(body["variants"])))
+            except ValueError as exc:
+                raise ApiError(400, "INVALID_SETTING", str(exc)) from None
+        reseed = "variants" in body and body["variants"] != s.variants
         for key, value in body.items():
             kind = s.MUTABLE.get(key)
             if kind is None or not isinstance(value, int | float | str) or isinstance(value, bool):
@@ -79,6 +86,8 @@ def register(router: Router, bank: Bank) -> None:
                 raise ApiError(400, "INVALID_SETTING", "token_mode must be rs256 or hs256")
             if bank.tokens.active().alg.lower() != s.token_mode:
                 bank.tokens.rotate()
+        if reseed:  # other data: like a reset, consents and payments start over
+            state.reset()
         return json_response(bank.describe())
 
     async def list_consents(req: Request) -> Response:
@@ -162,11 +171,14 @@ def register(router: Router, bank: Bank) -> None:
         body = _json(req)
         customer_id = str(body.get("customer_id") or f"{bank.settings.team}-big")
         accounts, txs = int(body.get("accounts", 4)), int(body.get("transactions", 5000))
+        days = int(body.get("days", 365))
         if customer_id in state.customers:
             raise ApiError(409, "CUSTOMER_EXISTS", f"Customer {customer_id} already exists")
-        if not (1 <= accounts <= 50 and 0 <= txs <= 200_000):
-            raise ApiError(400, "INVALID_SIZE", "accounts must be 1..50 and transactions 0..200000")
-        ids = state.add_big_customer(customer_id, accounts, txs)
+        if not (1 <= accounts <= 50 and 0 <= txs <= 200_000 and 1 <= days <= 3650):
+            raise ApiError(
+                400, "INVALID_SIZE", "accounts must be 1..50, transactions 0..200000, days 1..3650"
+            )
+        ids = state.add_big_customer(customer_id, accounts, txs, days)
         return json_response({"customer_id": customer_id, "accounts": ids}, 201)
 
     async def add_transactions(req: Request) -> Response:

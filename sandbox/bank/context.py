@@ -64,6 +64,7 @@ class Bank:
             "key_grace": s.key_grace,
             "consent_days": s.consent_days,
             "payment_settle_seconds": s.payment_settle_seconds,
+            "variants": s.variants,
             "issuer": s.issuer,
             "audience": s.audience,
             "seed": s.seed,

@@ -157,7 +157,7 @@ def register(router: Router, bank: Bank) -> None:
 
     def number_and_balance(a: Agreement) -> tuple[str | None, int | None]:
         acc = state.accounts.get(a.account_id) if a.account_id else None
-        return (acc.number, acc.balance) if acc else (None, None)
+        return (acc.number, acc.reported_balance()) if acc else (None, None)
 
     def detail(a: Agreement) -> dict[str, object]:
         return a.detail(*number_and_balance(a))

@@ -35,6 +35,8 @@ class Settings:
     faults: dict[str, Any] = field(default_factory=dict)
     limit_cap_mode: str = "clamp"
     payment_settle_seconds: float = 0.0
+    variants: str = ""
+    """Data variants (comma list, :mod:`sandbox.data.variants`); part of the seed key."""
 
     @property
     def base_url(self) -> str:
@@ -80,6 +82,7 @@ class Settings:
             bank_ids=payload["bank_ids"],
             big_customers=payload["big_customers"],
             faults=bank.get("faults") or {},
+            variants=payload.get("variants") or "",
         )
 
     # Knobs the admin API may set (``PATCH /__admin/settings``) and their types.
@@ -92,4 +95,5 @@ class Settings:
         "key_grace": int,
         "consent_days": int,
         "payment_settle_seconds": float,
+        "variants": str,
     }

@@ -65,6 +65,7 @@ class BankState:
             s.customers,
             s.big_customers,
             s.today,
+            s.variants,
         )
         return "|".join(map(str, parts))
 
@@ -79,7 +80,8 @@ class BankState:
         s = self.settings
         today = date.fromisoformat(s.today) if s.today else utcnow().date()
         self.store.wipe()
-        data = build_bank(s.bank_id, s.bank_ids, s.seed, today, s.team, s.customers)
+        variants = tuple(v for v in s.variants.split(",") if v)
+        data = build_bank(s.bank_id, s.bank_ids, s.seed, today, s.team, s.customers, variants)
         with self.store.transaction():
             self.store.put_many("customers", ((c.customer_id, c) for c in data.customers))
             self.store.put_many("accounts", ((a.account_id, a) for a in data.accounts))
@@ -283,7 +285,7 @@ class BankState:
         return bodies, total
 
     # --- generated extras -----------------------------------------------------------------
-    def add_big_customer(self, customer_id: str, accounts: int, txs: int) -> list[str]:
+    def add_big_customer(self, customer_id: str, accounts: int, txs: int, days: int = 365) -> list[str]:
         """Generate a load-test customer; returns its account ids."""
         serial = 900000 + 1000 * sum(1 for c in self.customers.values() if c.profile == "big")
         customer, accs, cards, rows = build_big(
@@ -294,6 +296,7 @@ class BankState:
             self.settings.seed,
             self.reference_date(),
             serial,
+            days,
         )
         rows.sort(key=lambda t: t.booked)
         for tx in rows:

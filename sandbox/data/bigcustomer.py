@@ -13,9 +13,17 @@ _KEYS = ("grocery", "restaurant", "fastfood", "taxi", "marketplace", "pharmacy",
 
 
 def build_big(
-    bank_id: str, customer_id: str, accounts: int, txs: int, seed: str, today: date, serial_base: int
+    bank_id: str,
+    customer_id: str,
+    accounts: int,
+    txs: int,
+    seed: str,
+    today: date,
+    serial_base: int,
+    days: int = 365,
 ) -> tuple[Customer, list[Account], list[Card], list[Tx]]:
-    """A customer with ``accounts`` current accounts of ``txs`` transactions each over the last year.
+    """A customer with ``accounts`` current accounts of ``txs`` transactions each over the last
+    ``days`` days (a year by default; a few days for a business account's busy month).
 
     Transaction ids are left empty for the bank to assign. Salaries keep every account positive.
     """
@@ -23,8 +31,8 @@ def build_big(
     customer = Customer(
         customer_id, f"Нагрузкин Тест Тестович (Load test, {customer_id})", "employee", "big", "Москва"
     )
-    start = datetime(today.year, today.month, today.day) - timedelta(days=365)
-    span = 365 * 86400
+    start = datetime(today.year, today.month, today.day) - timedelta(days=days)
+    span = days * 86400
     out_accounts, cards, out_txs = [], [], []
     for a in range(accounts):
         acc_id = f"acc-{serial_base + a}"

@@ -135,8 +135,16 @@ def deposit(
         DraftAgreement(slot, "dep", product, principal, rate, when, end, acc, term)
     )
     balance = principal
+    # The variant of a bank that names the deposit only by its number, from the customer's own name.
+    number_only = "topup_number_only" in life.variants
+    out_open, out_topup = (
+        ("Перевод на счёт {number}", "Пополнение счёта {number}")
+        if number_only
+        else ("Открытие вклада №{id}", "Пополнение вклада №{id}")
+    )
+    out_label = "{holder}" if number_only else None
     if start >= life.start and fund_from is not None:
-        life.transfer(fund_from, acc, start, principal, "Открытие вклада №{id}", "Пополнение вклада №{id}")
+        life.transfer(fund_from, acc, start, principal, out_open, "Пополнение вклада №{id}", out_label)
     else:
         acc.opening = principal
     month = start.replace(day=1)
@@ -163,8 +171,9 @@ def deposit(
                 acc,
                 add_months(month, 0, 12),
                 topup,
+                out_topup,
                 "Пополнение вклада №{id}",
-                "Пополнение вклада №{id}",
+                out_label,
             )
             balance += topup
         month = add_months(month, 1, 1)

@@ -44,6 +44,11 @@ class DraftTx:
     card: DraftCard | None = None
     counterparty: DraftAccount | str | None = None
     status: str = "completed"
+    counterparty_label: str | None = None
+    """Shown as the counterparty instead of the counterparty account's number (``{holder}``: the
+    customer's name); ``{number}`` in ``info`` still names that account."""
+    tag: str | None = None
+    """What the transaction is in the customer's life (``salary``), for data variants."""
 
 
 @dataclass(eq=False)
@@ -88,10 +93,13 @@ def add_months(d: date, months: int, day: int | None = None) -> date:
 class Life:
     """One customer's life: every helper posts deterministic transactions from ``rng``."""
 
-    def __init__(self, rng: random.Random, city: str, today: date) -> None:
+    def __init__(
+        self, rng: random.Random, city: str, today: date, variants: frozenset[str] = frozenset()
+    ) -> None:
         self.rng = rng
         self.city = city
         self.today = today
+        self.variants = variants
         self.start = today - timedelta(days=365)
         self.accounts: list[DraftAccount] = []
         self.agreements: list[DraftAgreement] = []
@@ -158,10 +166,18 @@ class Life:
             acc.txs.append(DraftTx(when, amount, credit, info, city=self.city, **extra))  # type: ignore[arg-type]
 
     def transfer(
-        self, src: DraftAccount, dst: DraftAccount, d: date, amount: int, out_text: str, in_text: str
+        self,
+        src: DraftAccount,
+        dst: DraftAccount,
+        d: date,
+        amount: int,
+        out_text: str,
+        in_text: str,
+        out_label: str | None = None,
     ) -> None:
+        """Both legs at the same moment (+2 s); ``out_label`` replaces the debit's counterparty."""
         when = self.at(d, 9, 20)
-        self.post(src, when, amount, False, out_text, counterparty=dst)
+        self.post(src, when, amount, False, out_text, counterparty=dst, counterparty_label=out_label)
         self.post(dst, when + timedelta(seconds=2), amount, True, in_text, counterparty=src)
 
     # --- recurring flows ------------------------------------------------------------------
@@ -175,7 +191,13 @@ class Life:
             value = int(amount * (1 + self.rng.uniform(-jitter, jitter)))
             month_name = _MONTHS[(add_months(m, -1) if day <= 15 else m).month - 1]
             self.post(
-                acc, self.at(d, 9, 12), value, True, text.format(month=month_name), counterparty=employer
+                acc,
+                self.at(d, 9, 12),
+                value,
+                True,
+                text.format(month=month_name),
+                counterparty=employer,
+                tag="salary",
             )
 
     def spend(self, acc: DraftAccount, per_month: int, weights: dict[str, float], scale: float = 1.0) -> None:

@@ -9,7 +9,7 @@ customer's accounts at two banks carry the same amounts and the right account nu
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sandbox.data.catalog import Product, product_by_kind
@@ -51,11 +51,19 @@ def slot_bank(banks: list[str], slot: int) -> str:
     return banks[slot % min(len(banks), 3)]
 
 
-def build_bank(bank_id: str, banks: list[str], seed: str, today: date, team: str, customers: int) -> BankData:
-    """Generate the seed data of ``bank_id`` (one of ``banks``)."""
+def build_bank(
+    bank_id: str,
+    banks: list[str],
+    seed: str,
+    today: date,
+    team: str,
+    customers: int,
+    variants: tuple[str, ...] = (),
+) -> BankData:
+    """Generate the seed data of ``bank_id`` (one of ``banks``), with the given data variants."""
     data = BankData()
     for index in range(1, customers + 1):
-        _build_customer(data, bank_id, banks, seed, today, team, index)
+        _build_customer(data, bank_id, banks, seed, today, team, index, frozenset(variants))
     data.txs.sort(key=lambda t: (t.booked, t.account_id, t.info))
     for n, tx in enumerate(data.txs):
         tx.tx_id = f"tx-{bank_id}-{FIRST_TX + n:08d}"
@@ -63,18 +71,27 @@ def build_bank(bank_id: str, banks: list[str], seed: str, today: date, team: str
 
 
 def _build_customer(
-    data: BankData, bank_id: str, banks: list[str], seed: str, today: date, team: str, index: int
+    data: BankData,
+    bank_id: str,
+    banks: list[str],
+    seed: str,
+    today: date,
+    team: str,
+    index: int,
+    variants: frozenset[str],
 ) -> None:
     customer_id = f"{team}-{index}"
     profile = profile_for(index)
     bank_pos = banks.index(bank_id)
-    life = Life(random.Random(f"{seed}|{customer_id}|{profile.key}"), profile.city, today)
+    life = Life(random.Random(f"{seed}|{customer_id}|{profile.key}"), profile.city, today, variants)
 
     def cat(slot: int, kind: str) -> Product:
         return product_by_kind(slot_bank(banks, slot) if slot < 3 else banks[slot], kind)
 
     if bank_pos < 3:
         profile.build(life, cat)
+        if "salary_everywhere" in variants:
+            _pay_salary_everywhere(life.accounts)
         mine = [a for a in life.accounts if slot_bank(banks, a.slot) == bank_id]
     else:
         life = Life(random.Random(f"{seed}|{customer_id}|{bank_id}"), profile.city, today)
@@ -148,15 +165,35 @@ def _build_customer(
         acc_id, number = ids[id(acc)]
         _settle_opening(acc)
         account = Account(
-            acc_id, customer_id, number, acc.kind, acc.opened.isoformat(), credit_limit=acc.credit_limit
+            acc_id,
+            customer_id,
+            number,
+            acc.kind,
+            acc.opened.isoformat(),
+            credit_limit=acc.credit_limit,
+            owed_as_credit=acc.kind == "loan" and "loan_owed_as_credit" in variants,
         )
         for draft_tx in acc.txs:
-            tx = _render(draft_tx, acc, acc_id, ids, agreement_of, card_refs)
+            tx = _render(draft_tx, acc, acc_id, ids, agreement_of, card_refs, profile.full_name)
             data.txs.append(tx)
             if tx.status == "pending":
                 account.holds += 0 if tx.credit else tx.amount
         account.balance = acc.final_balance()
         data.accounts.append(account)
+
+
+def _pay_salary_everywhere(accounts: list[DraftAccount]) -> None:
+    """Variant ``salary_everywhere``: each salary credit also lands, identical, on the first current
+    account of every other slot (three employers' payrolls that look alike, or one split three ways)."""
+    first: dict[int, DraftAccount] = {}
+    for acc in accounts:
+        if acc.kind == "checking":
+            first.setdefault(acc.slot, acc)
+    paid = [(acc, tx) for acc in accounts for tx in acc.txs if tx.tag == "salary"]
+    for acc, tx in paid:
+        for other in first.values():
+            if other is not acc:
+                other.txs.append(replace(tx))
 
 
 def _settle_opening(acc: DraftAccount) -> None:
@@ -177,6 +214,7 @@ def _render(
     ids: dict[int, tuple[str, str]],
     agreement_of: dict[int, str],
     cards: dict[int, Card],
+    holder: str,
 ) -> Tx:
     """A draft transaction as stored: numbers, agreement ids and card references filled in.
 
@@ -184,11 +222,14 @@ def _render(
     on a current account, that of the counterparty account (``Платеж по кредиту №<loan>``).
     """
     counterparty: str | None = None
+    info = d.info
     if isinstance(d.counterparty, DraftAccount):
         counterparty = ids[id(d.counterparty)][1]
+        info = info.replace("{number}", counterparty)
     elif isinstance(d.counterparty, str):
         counterparty = d.counterparty
-    info = d.info
+    if d.counterparty_label is not None:
+        counterparty = d.counterparty_label.replace("{holder}", holder)
     if "{id}" in info:
         target = agreement_of.get(id(acc))
         if target is None and isinstance(d.counterparty, DraftAccount):

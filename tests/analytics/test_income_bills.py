@@ -131,3 +131,22 @@ def test_a_late_bill_is_due_today() -> None:
     assert d.bills[0].next_date == TODAY  # expected 11-18, not seen, within the 5-day grace
     # No income: a 30-day horizon holds the late November bill (today) and December's (12-18).
     assert d.safe_to_spend.bills == D("1300.00")
+
+
+def test_the_same_salary_at_three_banks_is_three_incomes_and_a_repeat_within_one_account_is_not() -> None:
+    months = ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]
+    salaries = [
+        tx(bank, "cur", f"sal-{m}", f"{m}-05", "100000.00", "Зарплата", counterparty_name="ООО Ромашка")
+        for bank in ("vbank", "abank", "sbank")
+        for m in months
+    ]
+    # vbank sent November's salary twice under two ids: one account, one day, one amount — one salary.
+    resent = tx(
+        "vbank", "cur", "sal-again", "2025-11-05", "100000.00", "Зарплата", counterparty_name="ООО Ромашка"
+    )
+    d = compute_dashboard(EngineInput(today=TODAY, transactions=[*salaries, resent]))
+    assert [(s.label, s.bank_id, s.monthly_amount) for s in d.income.streams] == [
+        ("ооо ромашка", bank, D("100000.00")) for bank in ("abank", "sbank", "vbank")
+    ]
+    assert d.income.monthly_total == D("300000.00")
+    assert d.income.next_amount == D("300000.00")

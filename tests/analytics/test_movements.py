@@ -8,12 +8,13 @@ account number gave series an empty label.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from finpulse.analytics import Dashboard, EngineInput, compute_dashboard, spending_report
 from finpulse.analytics.movements import Movements
 from finpulse.domain import AccountKind, Transaction
-from tests.analytics.builders import TODAY, D, account, balance, loan, monthly, tx
+from tests.analytics.builders import TODAY, D, account, balance, deposit, loan, monthly, tx
 
 MONTHS = ["2025-07", "2025-08", "2025-09", "2025-10", "2025-11"]
 CURRENT = account("vbank", "cur", number="40817810000000000001")
@@ -145,3 +146,59 @@ def test_spending_report_leaves_out_own_transfers_and_names_merchants_not_accoun
     )
     assert [(r.key, r.amount) for r in report.rows] == [("Платеж по кредиту №L-1", D("5000.00"))]
     assert (report.months[-1].income, report.months[-1].spending) == (D("0.00"), D("5000.00"))
+
+
+def _spent(d: Dashboard) -> dict[str, Decimal]:
+    return {c.category: c.amount for c in d.spending.by_category}
+
+
+def test_a_top_up_naming_only_the_deposits_number_is_not_spending() -> None:
+    # The deposit account itself is not listed: its number is known from the agreement only.
+    number = "42305810015300020001"
+    topups = monthly(
+        "vbank",
+        "cur",
+        "top",
+        MONTHS,
+        12,
+        "-20000.00",
+        f"Пополнение счёта {number}",
+        counterparty_name="Смирнова Анна Викторовна",
+    )
+    today = [tx("vbank", "cur", "t-today", TODAY.isoformat(), "-100000.00", f"Перевод на счёт {number}")]
+    d = _dashboard(
+        topups + today, agreements=[deposit("vbank", "dep-7", "500000", "8", account_number=number)]
+    )
+    assert _spent(d) == {}
+    assert d.bills == []
+    assert d.safe_to_spend.spent_today == D("0.00")
+
+
+def test_a_masked_own_account_or_an_own_agreement_in_any_text_is_a_move_between_own_accounts() -> None:
+    masked = tx("vbank", "cur", "m1", "2025-11-10", "-15000.00", "Перевод на счёт ****0002")
+    agreement = tx("vbank", "cur", "a1", "2025-11-11", "-7000.00", "Взнос по договору dep-123456")
+    # `с карты *0001` names the account the debit is on: the destination is someone else's.
+    stranger = tx("vbank", "cur", "s1", "2025-11-12", "-3000.00", "Перевод с карты *0001 Иванову")
+    d = _dashboard(
+        [masked, agreement, stranger],
+        agreements=[deposit("abank", "dep-123456", "10000", "8")],
+    )
+    assert _spent(d) == {"other": D("3000.00")}
+
+
+def test_a_mirrored_movement_between_own_accounts_is_neither_income_nor_spending() -> None:
+    out = tx("vbank", "cur", "o1", "2025-11-10", "-42000.00", "Перевод по СБП", hour=9)
+    into = tx("abank", "cur2", "i1", "2025-11-10", "42000.00", "Поступление по СБП", hour=9)
+    late_out = tx("vbank", "cur", "o2", "2025-11-12", "-5000.00", "Перевод по СБП", hour=9)
+    late_in = tx("abank", "cur2", "i2", "2025-11-12", "5000.00", "Поступление по СБП", hour=12)
+    d = _dashboard([out, into, late_out, late_in])
+    assert _spent(d) == {"other": D("5000.00")}  # 3 hours apart: two separate movements
+    assert d.spending.by_month[-1].income == D("5000.00")
+
+
+def test_a_debit_naming_a_loan_accounts_number_is_that_loans_instalment() -> None:
+    paid = monthly("vbank", "cur", "p", MONTHS, 15, "-20000.00", f"Погашение по счёту {LOAN_ACC.number}")
+    d = _dashboard(paid, agreements=[loan("vbank", "L-1", "500000", "12", account_number=LOAN_ACC.number)])
+    assert _spent(d) == {"loan_payments": D("20000.00")}
+    assert d.debt.loans[0].monthly_payment == D("20000.00")  # observed
+    assert d.bills == []

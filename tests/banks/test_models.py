@@ -20,7 +20,16 @@ from finpulse.banks.models import (
     envelope_items,
 )
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "sandbox-api" / "samples" / "team260-10"
+# `../shared/` next to the checkout (`/work/main`), or next to the worktrees' folder (`/work/wt/issueN`).
+SAMPLES = (
+    next(
+        (p / "shared" for p in Path(__file__).resolve().parents if (p / "shared" / "sandbox-api").is_dir()),
+        Path(__file__).resolve().parents[3] / "shared",
+    )
+    / "sandbox-api"
+    / "samples"
+    / "team260-10"
+)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -11,36 +12,57 @@ from finpulse.banks.errors import ConsentRevoked
 from finpulse.banks.retry import Deadline
 from finpulse.config import settings
 from finpulse.consents.lifecycle import consented_call
+from finpulse.data import cursors
+from finpulse.data.batch import data_writer
+from finpulse.data.cursors import AccountCursor
+from finpulse.data.keys import entity_sk, tx_pk, user_pk
+from finpulse.data.transactions import TxApplier
+from finpulse.data.txbuckets import AccountBuckets
+from finpulse.domain import Transaction
 from finpulse.storage.dynamo import table
-from finpulse.sync.layout import entity_sk, tx_pk, tx_sk, user_pk
 from tests.consents.support import Api, customer_page
 
 
 def seed_data(user_id: str, bank_id: str) -> None:
-    """Items as the sync stores them (finpulse.sync.layout) for one bank's accounts and products."""
+    """Items as the sync stores them (through finpulse.data) for one bank's accounts and products,
+    and another bank's account."""
     data = table(settings().data_table)
     moment = datetime(2026, 1, 5, 10, tzinfo=UTC)
     items = [
         {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "ACC", "acc-1")},
         {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "BAL", "acc-1", "InterimBooked")},
-        {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "CURSOR", "acc-1")},
         {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "CARD", "card-1")},
         {"pk": user_pk(user_id), "sk": entity_sk(bank_id, "AGR", "agr-1")},
-        {"pk": tx_pk(user_id), "sk": tx_sk(moment, bank_id, "acc-1", "tx-1")},
-        {"pk": tx_pk(user_id), "sk": tx_sk(moment, bank_id, "acc-1", "tx-2")},
-        {"pk": tx_pk(user_id), "sk": tx_sk(moment, "otherbank", "acc-9", "tx-3")},
     ]
     with data.batch_writer() as batch:
         for item in items:
             batch.put_item(Item=item)
+    writer = data_writer()
+    for bank, account, ids in ((bank_id, "acc-1", ("tx-1", "tx-2")), ("otherbank", "acc-9", ("tx-3",))):
+        cursors.put(user_id, bank, AccountCursor(account, exists=True))
+        applier = TxApplier(user_id, bank, account, AccountCursor(account), AccountBuckets(), "seed", None)
+        applier.apply(
+            Transaction(
+                bank_id=bank,
+                account_id=account,
+                transaction_id=i,
+                booked_at=moment,
+                amount=Decimal("-1"),
+                currency="RUB",
+            )
+            for i in ids
+        )
+        applier.write(writer)
+    writer.close()
 
 
 def stored_keys(user_id: str) -> set[str]:
     data = table(settings().data_table)
     keys = set()
-    for pk in (user_pk(user_id), tx_pk(user_id)):
+    pks = [user_pk(user_id)] + [tx_pk(user_id, b, a) for b, a in (("vbank", "acc-1"), ("otherbank", "acc-9"))]
+    for pk in pks:
         page = data.query(KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": pk})
-        keys |= {str(i["sk"]) for i in page["Items"]}
+        keys |= {f"{pk}|{i['sk']}" if pk.startswith("TX#") else str(i["sk"]) for i in page["Items"]}
     return keys
 
 
@@ -51,12 +73,13 @@ def test_revoke_here_tells_the_bank_and_deletes_the_data_it_brought(api: Api, sa
     revoked = api.ok("DELETE", f"/api/consents/{consent['consent_id']}")
     assert revoked["revoked_at_bank"] is True
     assert revoked["consent"]["status"] == "revoked"
-    assert revoked["deleted_items"] == 6  # ACC, BAL, CARD, CURSOR and this bank's 2 transactions
+    assert revoked["deleted_items"] == 5  # ACC, BAL, CARD, CURSOR and the month holding its 2 transactions
     assert revoked["not_deleted"] == []
     left = stored_keys(api.user.sub)
     assert any("otherbank" in k for k in left)  # another bank's data is untouched
     assert entity_sk("vbank", "AGR", "agr-1") in left  # product data belongs to the product consent
     assert not any(k.startswith("BANK#vbank#ACC") for k in left)
+    assert not any(k.startswith(tx_pk(api.user.sub, "vbank", "acc-1")) for k in left)
     at_bank = {c["consent_id"]: c for c in sandbox.admin("vbank").consents()}
     assert at_bank[consent["consent_id"]]["status"] == "revoked"
     status = api.status()["vbank"]

@@ -18,12 +18,13 @@ Consents in the test banks expire 90 days after they were granted (real time), f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from tests.dashboard.sandbox_facts import TODAY, customer
+from tests.dashboard.sandbox_facts import TODAY, Move, customer
 
 D = Decimal
 ZERO = D(0)
@@ -72,6 +73,52 @@ def mean_spending(index: int, months: tuple[tuple[int, int], ...]) -> Decimal:
 
 
 LAST3 = ((2026, 8), (2026, 9), (2026, 10))
+AS_OF = "2026-10-31"  # the surplus reads the last complete month as it closed
+BALANCED = D("0.50")  # the default speed's share of the surplus
+
+
+def middle(values: list[Decimal]) -> Decimal:
+    """The median of three (or the mean of two, or the one)."""
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
+def surplus_figures(
+    index: int,
+    is_bill: Callable[[Move], bool],
+    *,
+    income: Decimal,
+    payments: Decimal,
+    bills: Decimal,
+    planned: Decimal = ZERO,
+    share: Decimal = BALANCED,
+) -> tuple[dict[str, Any], Decimal]:
+    """docs/ANALYTICS.md "Monthly surplus" for a customer: the dashboard paths and their values, and
+    the extra repayment per month (balanced speed: half the surplus)."""
+    months = [(f"{y:04d}-{m:02d}", customer(index).plan_spending(y, m, is_bill)) for y, m in LAST3]
+    typical = middle([v for _, v in months])
+    obligations = payments + bills + planned
+    left = income - typical - obligations
+    # Without income there is nothing to compare: no surplus, and no shortfall either.
+    status = "no_income" if income <= 0 else "surplus" if left > 0 else "no_surplus"
+    amount = left if status == "surplus" else ZERO
+    figures: dict[str, Any] = {
+        "surplus.as_of": AS_OF,
+        "surplus.income": income,
+        "surplus.spending": typical,
+        "surplus.spending_months": months,
+        "surplus.debt_payments": payments,
+        "surplus.bills": bills,
+        "surplus.planned_savings": planned,
+        "surplus.obligations": obligations,
+        "surplus.amount": amount,
+        "surplus.shortfall": -left if status == "no_surplus" else ZERO,
+        "surplus.status": status,
+    }
+    return figures, amount * share
+
+
 WINDOW = (date(2026, 10, 22), TODAY)  # spending window: today − 29 … today
 MONTHS = ((2025, 12), *((2026, m) for m in range(1, 12)))
 

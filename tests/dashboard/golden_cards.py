@@ -29,6 +29,7 @@ from tests.dashboard.golden import (
     kop,
     mean_spending,
     score,
+    surplus_figures,
     timeline,
     utilisation_points,
 )
@@ -53,8 +54,19 @@ DUE = D("199")  # VK Музыка 11-21; the loan is due 11-28; card payments ha
 BUFFER = max(D(3000), SALARY / 10)
 SPENDABLE = CASH - DUE - BUFFER
 DAILY = SPENDABLE / DAYS
-# Avalanche target: the abank card, 27.9 % (> 23.9 % > 18.9 %).
-ADP = min(DAILY * D("0.25"), AB_CARD / DAYS)
+# Surplus, as of 2026-10-31: salary median(08-25 119 471.36, 09-25 120 699.39, 10-23 117 062.88) =
+# 119 471.36; bills VK Музыка 199 + Okko 399 + МегаФон 700 = 1 298. Card purchases are spending, card
+# repayments and transfers internal. Spending Aug 68 507.23, Sep 68 606.53, Oct 64 397.19 → 68 507.23;
+# 119 471.36 − 68 507.23 − (37 123.11 + 1 298) = 12 543.02 a month; balanced: half, 6 271.51.
+SURPLUS, EXTRA = surplus_figures(
+    3,
+    lambda m: m.name in ("VK Музыка", "Okko", "МегаФон"),
+    income=SALARY,
+    payments=PAYMENTS,
+    bills=D("1298"),
+)
+# Avalanche target: the abank card, 27.9 % (> 23.9 % > 18.9 %). ADP = its daily share, capped.
+ADP = min(daily(EXTRA), DAILY, AB_CARD / DAYS)
 DTI = dti_points(PAYMENTS, SALARY)
 BUF = buffer_points(CASH, mean_spending(3, LAST3))
 UTIL = utilisation_points(CARDS, D("450000"))  # 99.9 % used → 0
@@ -100,6 +112,9 @@ CARDS_HEAVY = Golden(
         "health.components.3.points": kop(UTIL),
         "health.score": score(DTI + BUF + 20 + UTIL + 10),
         "health.next_action_code": "card_utilisation",  # lost 15 points, more than DTI or buffer
+        "recommendations.repayment.extra_monthly": EXTRA,
+        "recommendations.repayment.advice": "extra_payments",
+        **SURPLUS,
         "recommendations.repayment.avalanche.order": [
             "abank/card-cred-team200-3",
             "vbank/card-cred-team200-3",

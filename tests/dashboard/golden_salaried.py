@@ -31,8 +31,10 @@ from tests.dashboard.golden import (
     kop,
     mean_spending,
     score,
+    surplus_figures,
     timeline,
 )
+from tests.dashboard.sandbox_facts import Move
 
 D = Decimal
 
@@ -72,8 +74,24 @@ DAILY = SPENDABLE / DAYS
 LEFT = DAILY - SPENT_TODAY
 TOMORROW = (CASH - LEFT - DUE - BUFFER) / (DAYS - 1)
 
-# Daily plan: avalanche target = the car loan (14.9 % > 9.8 %), balanced speed 25 %.
-ADP = min(DAILY * D("0.25"), CAR / DAYS)
+# Surplus, as of 2026-10-31 (lookback from 2026-04-24). Salary: last three by date 08-05
+# 182 020.49, 09-04 186 945.83, 10-05 187 482.51 → median 186 945.83. Bills: the three subscriptions
+# and ЖКУ, whose band from 5 225.61 (≤ 6 009.45) now holds 05-12 5 455.22, 07-12, 08-12, 09-13, 10-13
+# (gaps 61, 31, 32, 30: median 31.5, 3 of 4 in 26–35 → monthly; typical median(5 225.61, 5 317.08,
+# 5 801.93) = 5 317.08); 06-12 6 454.27 is alone. Bills a month 5 317.08 + 399 + 299 + 650.
+PLAN_BILLS = D("5317.08") + D("399") + D("299") + D("650")  # 6 665.08
+
+
+def _is_bill(move: Move) -> bool:
+    if move.name in ("Яндекс Плюс", "Кинопоиск", "МТС"):
+        return True
+    return move.name == "ЖКУ Единый расчётный центр" and -move.amount <= D("5225.61") * D("1.15")
+
+
+# Spending Aug 134 137.19, Sep 145 129.60, Oct 163 873.50 → typical 145 129.60; 186 945.83 −
+# 145 129.60 − (99 847.49 + 6 665.08) = −64 696.34: no surplus, so no extra payment and ADP 0.
+SURPLUS, EXTRA = surplus_figures(1, _is_bill, income=D("186945.83"), payments=PAYMENTS, bills=PLAN_BILLS)
+ADP = min(daily(EXTRA), DAILY, CAR / DAYS)
 
 SPEND3 = mean_spending(1, LAST3)
 ORDER = ["abank/loan-team200-1-0108", "vbank/loan-team200-1-5072"]
@@ -144,7 +162,11 @@ SALARIED = Golden(
         # Avalanche: 14.9 % before 9.8 %; snowball: 1 468 385.02 before 5 973 323.57.
         "recommendations.repayment.avalanche.order": ORDER,
         "recommendations.repayment.snowball.order": ORDER,
-        "recommendations.repayment.avalanche.extra_monthly": kop(ADP * 365 / 12),
+        "recommendations.repayment.extra_monthly": EXTRA,
+        "recommendations.repayment.avalanche.extra_monthly": EXTRA,
+        # No surplus, and refinance offers exist (below): refinance is the advice.
+        "recommendations.repayment.advice": "refinance",
+        **SURPLUS,
     },
     timeline=timeline(
         CASH,

@@ -20,7 +20,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.dashboard.golden import LAST3, Golden, buffer_points, kop, mean_spending, timeline
+from tests.dashboard.golden import (
+    LAST3,
+    Golden,
+    buffer_points,
+    kop,
+    mean_spending,
+    surplus_figures,
+    timeline,
+)
 
 D = Decimal
 
@@ -38,6 +46,17 @@ BUFFER = D("20000.00")  # the user's
 SPENDABLE = CASH - DUE - PLANNED - BUFFER
 DAILY = SPENDABLE / DAYS
 SPEND3 = mean_spending(2, LAST3)
+# Surplus, as of 2026-10-31: salary 140 000; bills Билайн 550 + Яндекс Плюс 399; the savings plan's
+# monthly contribution 725 648.66 / 12 (calendar months 2026-11 → 2027-11). Spending Aug 60 101.45,
+# Sep 66 196.47, Oct 52 418.16 (top-ups and interest are internal / not spending) → 60 101.45.
+SURPLUS, _ = surplus_figures(
+    2,
+    lambda m: m.name in ("Билайн", "Яндекс Плюс"),
+    income=SALARY,
+    payments=D(0),
+    bills=D("949"),
+    planned=kop(REMAINING / 12),
+)
 
 SAVER = Golden(
     index=2,
@@ -83,7 +102,7 @@ SAVER = Golden(
         "health.components.1.points": kop(buffer_points(CASH + SAVINGS, SPEND3)),
         "health.score": 100,
         "health.next_action_code": "keep_going",
-        # Savings plan: ⌈365 × 12 / 365⌉ = 12 months; feasible: 60 470.72 ≤ 140 000 − mean spending.
+        # Savings plan: 12 calendar months to 2027-11; feasible: 60 470.72 ≤ 140 000 − mean spending.
         "recommendations.savings_plan.months_left": 12,
         "recommendations.savings_plan.monthly_needed": REMAINING / 12,
         "recommendations.savings_plan.daily_needed": SDP,
@@ -92,6 +111,7 @@ SAVER = Golden(
         # product id: "deposit-reliable" < "prod-abank-deposit-001").
         "recommendations.savings_plan.best_deposit": "abank/deposit-reliable",
         "recommendations.repayment": None,
+        **SURPLUS,
     },
     # No deposit matures within 30 days (the first is 2027-01-20).
     timeline=timeline(

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.dashboard.golden import LAST3, Golden, buffer_points, kop, mean_spending, score, timeline
+from tests.dashboard.golden import (
+    LAST3,
+    Golden,
+    buffer_points,
+    kop,
+    mean_spending,
+    score,
+    surplus_figures,
+    timeline,
+)
 
 D = Decimal
 
@@ -19,6 +28,8 @@ BUFFER = D(3000)  # max(3 000, 10 % × 0)
 DUE = D("399")  # Яндекс Плюс 11-23, inside the 30-day horizon (12-23 is not)
 SPENDABLE = CASH - DUE - BUFFER  # −2 299: nothing to spend, a shortfall
 BUF = buffer_points(CASH, mean_spending(5, LAST3))
+# Surplus: no income → `no_income`, nothing to repay from; typical spending is still shown.
+SURPLUS, _ = surplus_figures(5, lambda m: m.name == "Яндекс Плюс", income=D(0), payments=D(0), bills=D("399"))
 
 STUDENT = Golden(
     index=5,
@@ -51,6 +62,7 @@ STUDENT = Golden(
         "health.next_action_code": "buffer",
         "recommendations.repayment": None,
         "recommendations.refinance": [],
+        **SURPLUS,
     },
     timeline=timeline(CASH, [("2026-11-23", "bill", D("-399"))]),
 )

@@ -11,6 +11,7 @@ The data is what the test banks serve: seed `finpulse`, reference date `TEST_TOD
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -85,6 +86,11 @@ class Move:
     def amount(self) -> Decimal:
         return rub(self.signed)
 
+    @property
+    def name(self) -> str:
+        """Merchant name, else counterparty, else the description."""
+        return str((self.tx.merchant or {}).get("name") or self.tx.counterparty or self.tx.info)
+
 
 @dataclass(frozen=True)
 class Customer:
@@ -137,6 +143,17 @@ class Customer:
                 sums[(m.tx.merchant or {}).get("name") or other or m.tx.info] += -m.signed
         ranked = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(name, rub(v)) for name, v in ranked[:count]]
+
+    def plan_spending(self, year: int, month: int, is_bill: Callable[[Move], bool]) -> Decimal:
+        """docs/ANALYTICS.md "Monthly surplus": the month's outflow without loan payments and the
+        recurring bills (`is_bill`, listed by hand in the golden)."""
+        total = 0
+        for m in self.flows():
+            if (m.day.year, m.day.month) != (year, month) or m.signed > 0:
+                continue
+            if category(m.tx, self.loan_ids) != "loan_payments" and not is_bill(m):
+                total += -m.signed
+        return rub(total)
 
     def month_flows(self, year: int, month: int) -> tuple[Decimal, Decimal]:
         inflow = outflow = 0

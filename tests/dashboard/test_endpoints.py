@@ -13,13 +13,15 @@ from typing import Any
 
 import pytest
 
+from finpulse import clock
 from finpulse.analytics import EngineInput
-from finpulse.dashboard import clock
+from finpulse.data import versioning
 from finpulse.domain import AccountKind, Agreement, AgreementKind
-from finpulse.sync import versioning
 from tests.analytics.builders import TODAY, account, balance, deposit, loan, monthly, tx
 from tests.analytics.profiles import salaried
 from tests.dashboard.store import store
+from tests.sync.support import emf_metrics
+from tests.timeshift import running_from
 
 SECTIONS = {
     "/api/loans": ["loans", "loans_total", "overdue_total", "monthly_payments", "daily_plan", "repayment"],
@@ -34,7 +36,7 @@ SECTIONS = {
 
 @pytest.fixture(autouse=True)
 def pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "now", lambda: datetime(2025, 11, 21, 9, 0, tzinfo=UTC))
+    monkeypatch.setattr(clock, "now", running_from(datetime(2025, 11, 21, 9, 0, tzinfo=UTC)))
 
 
 @pytest.fixture
@@ -107,7 +109,7 @@ def test_the_cache_follows_the_local_day(api_client: Any, user: Any, monkeypatch
     store(user.sub, salaried().data)
     assert get(api_client, user, "/api/dashboard")["dashboard"]["today"] == "2025-11-21"
     # 21:30 UTC is already the 22nd in Moscow: a new day, a new computation, same data version.
-    monkeypatch.setattr(clock, "now", lambda: datetime(2025, 11, 21, 21, 30, tzinfo=UTC))
+    monkeypatch.setattr(clock, "now", running_from(datetime(2025, 11, 21, 21, 30, tzinfo=UTC)))
     later = get(api_client, user, "/api/dashboard")
     assert (later["from_cache"], later["dashboard"]["today"]) == (False, "2025-11-22")
 
@@ -329,9 +331,12 @@ def test_payday_today_means_the_next_income_is_next_month(api_client: Any, user:
 
 
 def test_a_full_refresh_with_include_dashboard_leaves_a_warm_cache(
-    api_client: Any, user: Any, sandbox: Any
+    api_client: Any, user: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.sync.support import connect, refresh
+
+    # A sync runs on the real clock: its lock lease, in the past, would meet DynamoDB's TTL.
+    monkeypatch.undo()
 
     connect(api_client, user, sandbox, customer="team200-5")
     done = refresh(api_client, user, include_dashboard=True)
@@ -355,3 +360,15 @@ def test_every_answer_matches_its_documented_model(api_client: Any, user: Any) -
     for name, (_, model) in MODELS.items():
         model.model_validate(get(api_client, user, paths[name]))
     views.SpendingResponse.model_validate(get(api_client, user, "/api/spending?group_by=merchant"))
+
+
+def test_cache_hits_and_misses_are_business_metrics(
+    api_client: Any, user: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store(user.sub, salaried().data)
+    capsys.readouterr()
+    get(api_client, user, "/api/dashboard")
+    get(api_client, user, "/api/dashboard")
+    names = [name for name, _ in emf_metrics(capsys.readouterr().out)]
+    assert names.count("DashboardCacheMiss") == 1
+    assert names.count("DashboardCacheHit") == 1

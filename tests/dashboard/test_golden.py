@@ -7,24 +7,21 @@ dashboard must equal it to the kopeck.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from finpulse.dashboard import clock
+from tests.dashboard.flow import pin_clock, synced_dashboard
 from tests.dashboard.golden import Golden, kop
 from tests.dashboard.golden_cards import CARDS_HEAVY
 from tests.dashboard.golden_salaried import SALARIED
 from tests.dashboard.golden_saver import SAVER
 from tests.dashboard.golden_student import STUDENT
 from tests.dashboard.golden_two_paydays import TWO_PAYDAYS
-from tests.sync.support import connect, refresh
 
 GOLDENS = [SALARIED, SAVER, CARDS_HEAVY, STUDENT, TWO_PAYDAYS]
-# 09:00 UTC = 12:00 in Moscow on the sandbox's reference date.
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+pytestmark = pytest.mark.usefixtures("seed_data")
 
 
 def value_at(data: Any, path: str) -> Any:
@@ -47,42 +44,19 @@ def _shape(path: str, actual: Any) -> Any:
         return [(s["label"], s["cadence"], Decimal(s["amount"]), s["next_date"]) for s in actual]
     if path == "savings.by_bank":
         return [(b["bank_id"], Decimal(b["amount"])) for b in actual]
+    if path == "surplus.spending_months":
+        return [(m["month"], Decimal(m["spending"])) for m in actual]
     if path == "bills":
         return [(b["label"], Decimal(b["amount"]), b["next_date"]) for b in actual]
     return actual
 
 
-@pytest.fixture(scope="module", autouse=True)
-def seed_data(sandbox_banks: Any) -> None:
-    """The hand-worked figures are derived from the seed: undo what earlier tests in the session did
-    to the banks' data (payments, added transactions, booked holds), whatever order they ran in."""
-    sandbox_banks.reset()
-
-
-@pytest.fixture
-def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "now", lambda: NOW)
-
-
-def dashboard_of(golden: Golden, api_client: Any, user: Any, sandbox: Any) -> dict[str, Any]:
-    connect(api_client, user, sandbox, customer=golden.customer_id)
-    if golden.inputs is not None:
-        r = api_client.put("/api/me/financial-inputs", json=golden.inputs, headers=user.auth_header)
-        assert r.status_code == 200, r.get_json()
-    done = refresh(api_client, user)
-    assert done["state"] == "succeeded", done
-    r = api_client.get("/api/dashboard", headers=user.auth_header)
-    assert r.status_code == 200, r.get_json()
-    body: dict[str, Any] = r.get_json()
-    return body
-
-
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda g: g.customer_id)
 def test_golden_dashboard(
-    golden: Golden, live: Any, api_client: Any, make_user: Any, sandbox: Any, pinned_today: None
+    golden: Golden, live: Any, api_client: Any, make_user: Any, sandbox: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    body = dashboard_of(golden, api_client, make_user(), sandbox)
-    d = body["dashboard"]
+    pin_clock(monkeypatch)
+    d = synced_dashboard(golden.customer_id, api_client, make_user(), sandbox, golden.inputs)
     assert d["today"] == "2026-11-20"
     mismatches = []
     for path, expected in golden.figures.items():

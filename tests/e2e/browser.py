@@ -21,7 +21,6 @@ from devstack import demo
 from devstack.template import ROOT
 from sandbox.client import AdminClient
 
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

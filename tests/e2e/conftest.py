@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, HEIGHT, WIDTHS, App, Screens, app_from_state, safe_name
+from tests.e2e.browser import CHROMIUM_ARGS, HEIGHT, WIDTHS, App, Screens, app_from_state, safe_name
 
 DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
@@ -18,7 +18,6 @@ DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 def app(request: pytest.FixtureRequest) -> App:
     if not (DIST / "index.html").is_file():
         pytest.skip("frontend/dist is missing: build the SPA first (`make spa`)")
-    assert CHROMIUM.is_file(), "Chromium is missing: `make chromium` installs Debian's package"
     running = os.environ.get("FINPULSE_E2E_STATE")
     if running:
         return app_from_state(Path(running))
@@ -27,13 +26,13 @@ def app(request: pytest.FixtureRequest) -> App:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser(chromium: Path) -> Iterator[Any]:
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=30_000)  # a bank call, a Lambda cold start: seconds, not ms
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS
         )
         try:
             yield launched

@@ -7,12 +7,13 @@ import json
 import subprocess
 import sys
 import time
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
 
-from devstack.process import DevStackProcess, start_dev_stack
+from devstack.process import DevStackProcess
 from devstack.template import ROOT
 
 pytestmark = pytest.mark.slow
@@ -94,8 +95,8 @@ def test_make_refresh_runs_the_scheduled_refresh(dev_stack: DevStackProcess) -> 
         assert "SUCCEEDED" in done.stdout
 
 
-def test_sigterm_stops_every_child(tmp_path: Path) -> None:
-    stack = start_dev_stack(tmp_path)
+def test_sigterm_stops_every_child(start_stack: Callable[..., DevStackProcess]) -> None:
+    stack = start_stack()
     try:
         token = _sign_in(stack)  # starts Lambda sandboxes too
         httpx.get(f"{stack.api_url}/api/me", headers={"Authorization": f"Bearer {token}"})
@@ -107,3 +108,41 @@ def test_sigterm_stops_every_child(tmp_path: Path) -> None:
         code = stack.stop()
     assert code == 0, stack.log
     assert not [c for c in children if c.is_running() and c.status() != "zombie"]
+
+
+def test_no_banks_uses_the_bank_registry_override_as_given(
+    start_stack: Callable[..., DevStackProcess], sandbox: Any
+) -> None:
+    # An operator's registry: a bank the template knows (vbank) at another address (the test
+    # session's sandbox abank). `--no-banks` must not move it back to 127.0.0.1:8101.
+    url = sandbox.url("abank")
+    registry = [
+        {
+            "bank_id": "vbank",
+            "name": "Other Bank",
+            "base_url": url,
+            "token_mode": "opaque",
+            "approval": "auto",
+            "token_issuer": url,
+            "token_audience": "abank",
+        }
+    ]
+    stack = start_stack("--no-banks", "--parameter", f"BankRegistry={json.dumps(registry)}")
+    try:
+        headers = {"Authorization": f"Bearer {_sign_in(stack)}"}
+        banks = httpx.get(f"{stack.api_url}/api/banks", headers=headers, timeout=30).json()["banks"]
+        assert [(b["bank_id"], b["name"]) for b in banks] == [("vbank", "Other Bank")]
+        sandbox.admin("abank").clear_requests()
+        put = httpx.put(
+            f"{stack.api_url}/api/me/banks/vbank", json={"customer_id": "team200-1"}, headers=headers
+        )
+        assert put.status_code == 200, put.text
+        init = httpx.post(
+            f"{stack.api_url}/api/consents/init", json={"banks": ["vbank"]}, headers=headers, timeout=60
+        )
+        assert init.status_code == 200, init.text
+        assert {r["outcome"] for r in init.json()["results"]} != {"failed"}, init.text
+        assert sandbox.admin("abank").count("POST /auth/bank-token") >= 1
+        assert sandbox.admin("abank").count("POST /account-consents/request") >= 1
+    finally:
+        stack.stop()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
-def test_sam_build_produces_a_deployable_layer(tmp_path: Path) -> None:
-    sam = Path(sys.executable).parent / "sam"
+def test_sam_build_produces_a_deployable_layer(tmp_path: Path, sam_cli: Path) -> None:
+    sam = sam_cli
     build_dir = tmp_path / "build"
     env = {**os.environ, "SAM_CLI_TELEMETRY": "0", "AWS_DEFAULT_REGION": "eu-central-1"}
     done = subprocess.run(

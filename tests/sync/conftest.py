@@ -14,8 +14,8 @@ import pytest
 
 from devstack.inprocess_stack import InProcessStack
 from finpulse.config import settings
+from finpulse.data import batch
 from finpulse.storage.dynamo import reset_clients
-from finpulse.sync import batch
 from tests.banks.support import fast_tuning
 
 

@@ -12,8 +12,10 @@ from boto3.dynamodb.conditions import Key
 from devstack.inprocess_stack import InProcessStack
 from devstack.tokens import SignedInUser
 from finpulse.config import settings
-from finpulse.storage.dynamo import table
-from finpulse.sync.layout import tx_pk, user_pk
+from finpulse.data import cursors
+from finpulse.data.keys import tx_pk, user_pk
+from finpulse.data.txbuckets import decode_lines
+from finpulse.storage.dynamo import query_items, table
 
 BANKS = ("vbank", "abank", "sbank")
 
@@ -74,7 +76,7 @@ def refresh(api_client: Any, user: SignedInUser, **params: Any) -> dict[str, Any
 
 def wait_lock_free(stack: InProcessStack, user_id: str, timeout: float = 30.0) -> None:
     """The execution releases the lock in its last step, just after the record turns final."""
-    from finpulse.sync import lock
+    from finpulse.sync.refresh import lock
 
     deadline = time.monotonic() + timeout
     while lock.current(user_id) is not None:
@@ -82,17 +84,39 @@ def wait_lock_free(stack: InProcessStack, user_id: str, timeout: float = 30.0) -
         time.sleep(0.1)
 
 
+def tx_parts(user_id: str, bank_id: str | None = None) -> list[dict[str, Any]]:
+    """The stored transaction parts (DynamoDB items) of the user's accounts, of one bank or all."""
+    out: list[dict[str, Any]] = []
+    for bank, account in cursors.accounts(user_id, bank_id):
+        out += query_items(
+            table(settings().data_table),
+            KeyConditionExpression=Key("pk").eq(tx_pk(user_id, bank, account)),
+            ConsistentRead=True,
+        )
+    return out
+
+
+def part_keys(user_id: str, bank_id: str | None = None) -> dict[tuple[str, str], tuple[str, str]]:
+    """(pk, sk) → (content hash, the sync that wrote it) of every stored part."""
+    return {(str(i["pk"]), str(i["sk"])): (str(i["h"]), str(i["w"])) for i in tx_parts(user_id, bank_id)}
+
+
 def tx_items(user_id: str, bank_id: str | None = None) -> list[dict[str, Any]]:
-    data = table(settings().data_table)
-    kwargs: dict[str, Any] = {"KeyConditionExpression": Key("pk").eq(tx_pk(user_id))}
-    items: list[dict[str, Any]] = []
-    while True:
-        page = data.query(**kwargs)
-        items += page["Items"]
-        if "LastEvaluatedKey" not in page:
-            break
-        kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
-    return [i for i in items if bank_id is None or f"#{bank_id}#" in str(i["sk"])]
+    """Every stored transaction (its domain JSON, as a dict) of the user, of one bank or all."""
+    return [
+        json.loads(line.split("\t", 2)[2])
+        for part in tx_parts(user_id, bank_id)
+        for line in decode_lines(bytes(part["z"].value if hasattr(part["z"], "value") else part["z"]))
+    ]
+
+
+def item_size(item: dict[str, Any]) -> int:
+    """An item's size as DynamoDB counts it toward the 400 KB limit (names + values)."""
+    size = 0
+    for name, value in item.items():
+        raw = value.value if hasattr(value, "value") else value
+        size += len(name.encode()) + (len(raw) if isinstance(raw, bytes) else len(str(raw).encode()))
+    return size
 
 
 def entity_items(user_id: str, bank_id: str) -> list[dict[str, Any]]:
@@ -107,11 +131,13 @@ def body_of(item: dict[str, Any]) -> dict[str, Any]:
     return loaded
 
 
-def stored_items(stack: InProcessStack, pk: str) -> list[tuple[str, int]]:
-    """(sort key, size in bytes as DynamoDB counts it) of a partition, read inside the emulator."""
-    from moto.dynamodb.models import dynamodb_backends
-
-    backend = dynamodb_backends[stack.resources.account_id][stack.resources.region]
-    table_ = backend.get_table(settings().data_table)
-    partition = next((p for key, p in table_.items.items() if key.value == pk), {})
-    return [(str(sk.value), int(item.size())) for sk, item in partition.items()]
+def emf_metrics(out: str) -> list[tuple[str, dict[str, Any]]]:
+    """(metric name, its EMF document) of every metric the functions printed (Powertools Metrics)."""
+    found = []
+    for line in out.splitlines():
+        if '"_aws"' not in line:
+            continue
+        doc = json.loads(line[line.index("{") :])
+        for directive in doc["_aws"]["CloudWatchMetrics"]:
+            found += [(m["Name"], doc) for m in directive["Metrics"]]
+    return found

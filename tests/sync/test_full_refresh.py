@@ -4,17 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from devstack.tokens import SignedInUser
-from finpulse.sync import versioning
-from tests.sync.support import BANKS, body_of, connect, entity_items, refresh, tx_items, wait_lock_free
+from finpulse.data import versioning
+from tests.sync.support import (
+    BANKS,
+    connect,
+    emf_metrics,
+    entity_items,
+    refresh,
+    tx_items,
+    wait_lock_free,
+)
 
 
 def test_full_refresh_of_three_banks_stores_everything_and_invalidates_caches(
-    live: Any, api_client: Any, make_user: Any, sandbox: Any
+    live: Any, api_client: Any, make_user: Any, sandbox: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
     user: SignedInUser = make_user()
     connect(api_client, user, sandbox)
     before = versioning.current_version(user.sub)
+    capsys.readouterr()
 
     done = refresh(api_client, user)
 
@@ -32,8 +43,14 @@ def test_full_refresh_of_three_banks_stores_everything_and_invalidates_caches(
     assert versioning.current_version(user.sub) > before
     assert done["data_version"] == versioning.current_version(user.sub)
     # Amounts are signed decimals, timestamps UTC.
-    sample = body_of(tx_items(user.sub, "vbank")[0])
+    sample = tx_items(user.sub, "vbank")[0]
     assert sample["booked_at"].endswith("Z")
+    # Business metrics: each bank's outcome, and what it wrote.
+    metrics = emf_metrics(capsys.readouterr().out)
+    outcomes = {(d["bank_id"], d["outcome"]) for name, d in metrics if name == "BankSync"}
+    assert outcomes == {(b, "ok") for b in BANKS}
+    written = sum(sum(d["TransactionsWritten"]) for name, d in metrics if name == "TransactionsWritten")
+    assert written == done["totals"]["transactions_written"] > 0
 
 
 def test_include_dashboard_leaves_a_dashboard_cached_for_the_new_data_version(
@@ -46,7 +63,7 @@ def test_include_dashboard_leaves_a_dashboard_cached_for_the_new_data_version(
 
     assert done["state"] == "succeeded", done
     wait_lock_free(live, user.sub)
-    from finpulse.dashboard import cache
+    from finpulse.data import dashboard_cache as cache
 
     snapshot = cache.read(user.sub, ["vbank", "abank"])
     assert snapshot.cached is not None

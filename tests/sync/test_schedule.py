@@ -6,7 +6,8 @@ import json
 import time
 from typing import Any
 
-from finpulse.sync import lock, records
+from finpulse.data import sync_records as records
+from finpulse.sync.refresh import lock
 from tests.sync.support import connect, refresh, wait_lock_free, wait_sync
 
 

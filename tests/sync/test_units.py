@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
-from finpulse.banks.models import AccountItem, BalanceItem, TransactionItem
+from finpulse import clock
+from finpulse.banks.models import AccountItem, AgreementItem, BalanceItem, TransactionItem
+from finpulse.data import sync_records as records
+from finpulse.data.cursors import AccountCursor
+from finpulse.data.keys import tx_pk
+from finpulse.data.transactions import TxApplier, entry_of
+from finpulse.data.txbuckets import (
+    TARGET_BYTES,
+    AccountBuckets,
+    Entry,
+    Part,
+    decode_lines,
+    parse_line,
+    part_sk,
+    part_start,
+)
 from finpulse.domain import Transaction, TransactionStatus
-from finpulse.sync import normalise, records
-from finpulse.sync.cursor import AccountCursor
-from finpulse.sync.layout import parse_tx_sk, tx_sk
-from finpulse.sync.pager import Pager
-from finpulse.sync.txstore import TxApplier
+from finpulse.sync.pipeline import normalise
+from finpulse.sync.pipeline.pager import Pager
 
 NOW = datetime(2025, 11, 20, 12, tzinfo=UTC)
 
@@ -127,71 +140,158 @@ def test_accounts_keep_the_full_number_only_for_payments() -> None:
     assert "4081781026010066706" not in repr(account)
 
 
+def test_a_loans_amount_is_what_was_lent_and_only_outstanding_is_what_is_owed() -> None:
+    listed = AgreementItem.model_validate(
+        {"agreement_id": "loan-1", "product_id": "p", "product_type": "loan", "amount": 300000.0,
+         "status": "Overdue", "account_number": "45507810000000000001"}
+    )  # fmt: skip
+    plain = normalise.agreement("xbank", listed, {"account_balance": 281000.5})
+    assert (plain.principal, plain.outstanding, plain.account_balance) == (300000, None, Decimal("281000.5"))
+    assert plain.active  # overdue is the most alive a debt can be
+    stated = normalise.agreement("xbank", listed, {"outstanding_amount": "-281000.50"})
+    assert stated.outstanding == Decimal("281000.50")
+
+
 # --- applying pages -------------------------------------------------------------------------
-class FakeWriter:
-    def __init__(self) -> None:
-        self.puts: list[dict[str, Any]] = []
-        self.deletes: list[dict[str, Any]] = []
-
-    def put(self, item: dict[str, Any]) -> None:
-        self.puts.append(item)
-
-    def delete(self, key: dict[str, Any]) -> None:
-        self.deletes.append(key)
-
-
-def _domain_tx(tx_id: str, at: datetime, status: str = "booked") -> Transaction:
+def _domain_tx(tx_id: str, at: datetime, status: str = "booked", amount: str = "-5") -> Transaction:
     return Transaction(
         bank_id="vbank",
         account_id="acc-1",
         transaction_id=tx_id,
         booked_at=at,
-        amount=Decimal("-5"),
+        amount=Decimal(amount),
         currency="RUB",
         status=TransactionStatus(status),
     )
 
 
-def _applier(stored: dict[str, tuple[str, str]], cursor: AccountCursor, since: datetime | None) -> Any:
-    writer = FakeWriter()
-    applier = TxApplier("u1", "vbank", cursor, stored, writer, "s1", since)  # type: ignore[arg-type]
-    return applier, writer
+def _stored(*txs: Transaction) -> AccountBuckets:
+    buckets = AccountBuckets()
+    for tx in txs:
+        buckets.put(entry_of(tx))
+    buckets.changes()  # as if written: nothing left to write
+    return buckets
+
+
+def _applier(stored: AccountBuckets, cursor: AccountCursor, since: datetime | None) -> TxApplier:
+    return TxApplier("u1", "vbank", "acc-1", cursor, stored, "s1", since)
+
+
+def _written_ids(applier: TxApplier) -> set[str]:
+    puts, _ = applier.stored.changes()
+    return {line.split("\t")[1] for part in puts for line in decode_lines(part.body)}
 
 
 def test_unchanged_items_are_not_rewritten_and_old_pages_are_skipped() -> None:
-    from finpulse.sync import codec
-
     kept = _domain_tx("t1", NOW - timedelta(days=1))
-    stored = {"t1": (tx_sk(kept.booked_at, "vbank", "acc-1", "t1"), codec.encode(kept)[1])}
     cursor = AccountCursor("acc-1", exists=True, watermark=NOW)
-    applier, writer = _applier(stored, cursor, NOW - timedelta(days=3))
+    applier = _applier(_stored(kept), cursor, NOW - timedelta(days=3))
     applier.apply([kept, _domain_tx("t0", NOW - timedelta(days=30)), _domain_tx("t2", NOW)])
-    assert [p["sk"].split("#")[-1] for p in writer.puts] == ["t2"]
+    assert applier.counts.written == 1
     assert applier.counts.unchanged == 1
     assert applier.counts.outside_window == 1
     assert applier.complete().watermark == NOW
+    assert "t2" in _written_ids(applier)
+
+
+def test_nothing_new_writes_nothing() -> None:
+    txs = [_domain_tx(f"t{i}", NOW - timedelta(hours=i)) for i in range(20)]
+    applier = _applier(_stored(*txs), AccountCursor("acc-1", exists=True, watermark=NOW), None)
+    applier.apply(txs)
+    applier.complete()
+    assert applier.stored.changes() == ([], [])
+    assert applier.counts.unchanged == 20
+
+
+def test_the_same_id_twice_is_stored_once() -> None:
+    """Pages shift while a bank is paged: the same transaction may arrive on two pages."""
+    applier = _applier(AccountBuckets(), AccountCursor("acc-1"), None)
+    tx = _domain_tx("t1", NOW)
+    applier.apply([tx, _domain_tx("t2", NOW)])
+    applier.apply([_domain_tx("t1", NOW, amount="-6")])  # a later page's copy is ignored
+    assert len(applier.stored) == 2
+    assert applier.stored.get("t1") == entry_of(tx)
 
 
 def test_a_booked_transaction_replaces_its_pending_twin_and_vanished_holds_go() -> None:
     held_at = NOW - timedelta(days=1)
-    twin_sk = tx_sk(held_at, "vbank", "acc-1", "t1")
-    gone_sk = tx_sk(held_at, "vbank", "acc-1", "t9")
+    twin, gone = _domain_tx("t1", held_at, "pending"), _domain_tx("t9", held_at, "pending")
+    stamp = entry_of(twin).stamp
     cursor = AccountCursor(
-        "acc-1", exists=True, watermark=NOW - timedelta(days=2), pending={"t1": twin_sk, "t9": gone_sk}
+        "acc-1", exists=True, watermark=NOW - timedelta(days=2), pending={"t1": stamp, "t9": stamp}
     )
     assert cursor.window_start() == NOW - timedelta(days=5)
-    applier, writer = _applier({"t1": (twin_sk, "x"), "t9": (gone_sk, "y")}, cursor, cursor.window_start())
+    applier = _applier(_stored(twin, gone), cursor, cursor.window_start())
     applier.apply([_domain_tx("t1", NOW)])
     finished = applier.complete()
-    assert {d["sk"] for d in writer.deletes} == {twin_sk, gone_sk}
-    assert len(writer.puts) == 1
+    assert len(applier.stored) == 1
+    booked = applier.stored.get("t1")
+    assert booked is not None
+    assert '"status":"booked"' in booked.json
     assert finished.pending == {}
     assert applier.counts.replaced == 1
+    assert applier.counts.deleted == 1
 
 
-def test_sort_keys_escape_separators_inside_bank_ids() -> None:
-    sk = tx_sk(NOW, "vbank", "acc#1", "tx#2")
-    assert parse_tx_sk(sk)[1:] == ("vbank", "acc#1", "tx#2")
+# --- parts ------------------------------------------------------------------------------------
+def _noise(n: int, month_start: datetime) -> list[Entry]:
+    rng = random.Random(n)
+    return [
+        Entry(
+            clock.iso(month_start + timedelta(seconds=rng.randrange(0, 28 * 86400))),
+            f"tx-{i:06d}-{rng.getrandbits(64):016x}",
+            f'{{"description":"{rng.getrandbits(128):032x}","amount":"-{rng.randrange(1, 10**6)}"}}',
+        )
+        for i in range(n)
+    ]
+
+
+def test_a_part_is_split_before_it_passes_the_target_and_reads_back_in_order() -> None:
+    month = datetime(2026, 11, 1, tzinfo=UTC)
+    entries = _noise(6000, month)  # incompressible bodies: ~0.5 MB compressed in one month
+    buckets = AccountBuckets()
+    for e in entries:
+        buckets.put(e)
+    puts, deletes = buckets.changes()
+    assert deletes == []
+    assert len(puts) >= 6
+    assert all(len(p.body) <= TARGET_BYTES for p in puts)
+    assert sum(p.count for p in puts) == 6000
+    assert {p.sk[:7] for p in puts} == {"2026-11"}
+    # Parts cover consecutive ranges: reading them in key order gives every entry in order.
+    lines = [line for p in sorted(puts, key=lambda p: p.sk) for line in decode_lines(p.body)]
+    assert [parse_line(line).key for line in lines] == sorted(e.key for e in entries)
+    # A new transaction lands in the one part whose range holds it: one item rewritten.
+    reloaded = AccountBuckets(
+        Part(p.sk, {e.tx_id: e for e in map(parse_line, decode_lines(p.body))}, p.digest) for p in puts
+    )
+    reloaded.put(Entry(clock.iso(month + timedelta(days=27, hours=23)), "tx-new", '{"n":1}'))
+    again, _ = reloaded.changes()
+    assert 1 <= len(again) <= 2
+    assert all(len(p.body) <= TARGET_BYTES for p in again)
+
+
+def test_an_emptied_part_is_deleted_and_a_months_first_part_kept_while_others_exist() -> None:
+    month = datetime(2026, 11, 1, tzinfo=UTC)
+    buckets = AccountBuckets()
+    for e in _noise(3000, month):
+        buckets.put(e)
+    puts, _ = buckets.changes()
+    first = min(puts, key=lambda p: p.sk)
+    assert part_start(first.sk) is None
+    for line in decode_lines(first.body):
+        assert buckets.remove(parse_line(line).tx_id)
+    again, deletes = buckets.changes()
+    assert deletes == []
+    assert [(p.sk, p.count) for p in again] == [(first.sk, 0)]  # kept, empty
+
+
+def test_account_ids_with_separators_get_their_own_partition_key() -> None:
+    assert tx_pk("u1", "vbank", "acc#1") != tx_pk("u1", "vbank", "acc")
+    assert part_start(part_sk("2026-11", Entry("2026-11-05T00:00:00.000000Z", "t#1", "{}"))) == (
+        "2026-11-05T00:00:00.000000Z",
+        "t#1",
+    )
 
 
 @pytest.mark.parametrize("bad", ["", "x", "20251126T064600123Z-XYZ", "../20251126T064600123Z-1a2b3c4d"])

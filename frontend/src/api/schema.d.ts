@@ -745,6 +745,8 @@ export interface components {
             last_error_at?: string | null;
             /** Last Error Http Status */
             last_error_http_status?: number | null;
+            /** Last Error Message */
+            last_error_message?: string | null;
             /** Last Error Operation */
             last_error_operation?: string | null;
             /** Last Error Outcome */
@@ -1254,6 +1256,7 @@ export interface components {
             safe_to_spend: components["schemas"]["SafeToSpend"];
             savings: components["schemas"]["Savings"];
             spending: components["schemas"]["Spending"];
+            surplus: components["schemas"]["Surplus"];
             timeline: components["schemas"]["Timeline"];
             /** Timezone */
             timezone: string;
@@ -1630,6 +1633,8 @@ export interface components {
         IncomeStream: {
             /** Amount */
             amount: string | null;
+            /** Bank Id */
+            bank_id?: string | null;
             /**
              * Cadence
              * @enum {string}
@@ -1790,6 +1795,8 @@ export interface components {
             /** Overdue Total */
             overdue_total: string;
             repayment: components["schemas"]["Repayment"] | null;
+            /** @description The monthly surplus extra repayment is a share of */
+            surplus: components["schemas"]["Surplus"];
             /**
              * Today
              * Format: date
@@ -1966,6 +1973,7 @@ export interface components {
             from_cache: boolean;
             health: components["schemas"]["Health"];
             recommendations: components["schemas"]["Recommendations"];
+            surplus: components["schemas"]["Surplus"];
             /**
              * Today
              * Format: date
@@ -2032,6 +2040,7 @@ export interface components {
              */
             offers: components["schemas"]["RefinanceOffer"][];
             repayment: components["schemas"]["Repayment"] | null;
+            surplus: components["schemas"]["Surplus"];
             /**
              * Today
              * Format: date
@@ -2054,6 +2063,11 @@ export interface components {
         };
         /** Repayment */
         Repayment: {
+            /**
+             * Advice
+             * @enum {string}
+             */
+            advice: "extra_payments" | "refinance" | "minimums";
             avalanche: components["schemas"]["RepaymentPlan"];
             /** Baseline Interest */
             baseline_interest: string;
@@ -2065,7 +2079,15 @@ export interface components {
             chosen: string;
             /** Excluded */
             excluded: string[];
+            /** Extra Monthly */
+            extra_monthly: string;
+            /** Reason */
+            reason: string;
             snowball: components["schemas"]["RepaymentPlan"];
+            /** Speed Share */
+            speed_share: string;
+            /** Surplus */
+            surplus: string;
         };
         /** RepaymentPlan */
         RepaymentPlan: {
@@ -2329,6 +2351,50 @@ export interface components {
          * @enum {string}
          */
         Strategy: "avalanche" | "snowball";
+        /**
+         * Surplus
+         * @description What is left of a month's income once the month is lived: the money extra repayment comes
+         *     from. Computed from complete months only, so it is the same every day of a month.
+         */
+        Surplus: {
+            /** Amount */
+            amount: string;
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /** Bills */
+            bills: string;
+            /** Debt Payments */
+            debt_payments: string;
+            /** Income */
+            income: string;
+            /** Obligations */
+            obligations: string;
+            /** Planned Savings */
+            planned_savings: string;
+            /** Reason */
+            reason: string;
+            /** Shortfall */
+            shortfall: string;
+            /** Spending */
+            spending: string;
+            /** Spending Months */
+            spending_months: components["schemas"]["SurplusMonth"][];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "surplus" | "no_surplus" | "no_income" | "no_history";
+        };
+        /** SurplusMonth */
+        SurplusMonth: {
+            /** Month */
+            month: string;
+            /** Spending */
+            spending: string;
+        };
         /** SyncRecord */
         SyncRecord: {
             /** Banks */

@@ -77,6 +77,11 @@ def freelancer() -> Profile:
         "health.score": 76,  # 30 + 6.4815 + 20 + 15 + 5
         "health.next_action_code": "buffer",
         "timeline.events.0.projected_balance": D("40000.00"),
+        # 63 333.33 − 15 000 (groceries) − 30 000 (rent, a bill): 18 333.33.
+        "surplus.income": D("63333.33"),
+        "surplus.spending": D("15000.00"),
+        "surplus.bills": D("30000.00"),
+        "surplus.amount": D("18333.33"),
     }
     return Profile("freelancer", data, expected)
 
@@ -125,6 +130,9 @@ def student() -> Profile:
         "health.next_action_code": "buffer",
         "timeline.events.0.date": date(2025, 12, 10),
         "timeline.events.0.projected_balance": D("7801.00"),
+        "surplus.status": "no_income",
+        "surplus.amount": D("0.00"),
+        "surplus.spending": D("6000.00"),
     }
     return Profile("student", data, expected)
 
@@ -206,7 +214,13 @@ def overdue() -> Profile:
         "recommendations.repayment.baseline_months": 3,
         "recommendations.repayment.baseline_interest": D("152.51"),  # 100.00 + 51.00 + 1.51
         "recommendations.repayment.baseline_payoff_month": "2026-02",
-        "recommendations.repayment.avalanche.interest_saved": D("0.00"),
+        # Surplus 40 000 − 30 000 − 5 000 = 5 000; extra 2 500 a month (ADP 0: nothing is safe to
+        # spend today). cons-1: 10 100 − 5 000 − 2 500 = 2 600, then 26.00 interest and 2 626 paid.
+        "surplus.amount": D("5000.00"),
+        "recommendations.repayment.extra_monthly": D("2500.00"),
+        "recommendations.repayment.avalanche.months": 2,
+        "recommendations.repayment.avalanche.total_interest": D("126.00"),
+        "recommendations.repayment.avalanche.interest_saved": D("26.51"),
         "recommendations.repayment.excluded": ["abank/nodet-1"],
         "recommendations.refinance": [],
         "notes": ["Платёж по кредиту abank/nodet-1 неизвестен: укажите его в настройках"],

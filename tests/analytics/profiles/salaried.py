@@ -206,7 +206,17 @@ def salaried() -> Profile:
         "safe_to_spend.left_today": D("4750.00"),
         "safe_to_spend.tomorrow_daily": D("5950.00"),  # (180 000 − 4 750 − 68 150) / 18
         "daily_plan.mdp_daily": D("1709.59"),  # 52 000 × 12 / 365 = 1 709.589…
-        "daily_plan.adp_daily": D("1487.50"),  # min(5 950 × 25 %, 60 000 / 19)
+        # Surplus as of 10-31: 120 000 − 20 000 (spending without loans and bills) − (52 000 + 4 150).
+        "surplus.as_of": date(2025, 10, 31),
+        "surplus.spending": D("20000.00"),
+        "surplus.bills": D("4150.00"),
+        "surplus.obligations": D("56150.00"),
+        "surplus.amount": D("43850.00"),
+        "surplus.status": "surplus",
+        "recommendations.repayment.extra_monthly": D("21925.00"),  # balanced: 50 % of the surplus
+        "recommendations.repayment.avalanche.extra_monthly": D("21925.00"),
+        "recommendations.repayment.advice": "extra_payments",
+        "daily_plan.adp_daily": D("720.82"),  # min(21 925 × 12 / 365, 5 950, 60 000 / 19)
         "daily_plan.adp_target": "sbank/car-1",  # avalanche: 14 % > 9.5 %
         "daily_plan.sdp_daily": D("0.00"),
         "health.score": 67,  # 12.5 + 9.851 + 20 + 15 + 10 = 67.35

@@ -105,6 +105,10 @@ def saver() -> Profile:
         "daily_plan.sdp_daily": D("1041.10"),  # 380 000 / 365
         "daily_plan.adp_daily": D("0.00"),
         "daily_plan.adp_target": None,
+        # 90 000 − 39 701 − (299 + 31 666.67 toward the goal): saving leaves 18 333.33 a month.
+        "surplus.spending": D("39701.00"),
+        "surplus.planned_savings": D("31666.67"),
+        "surplus.amount": D("18333.33"),
         "health.score": 100,
         "health.next_action_code": "keep_going",
         "health.components.1.value": D("16.75"),  # (50 000 + 620 000) / 40 000
@@ -189,7 +193,11 @@ def card_heavy() -> Profile:
         "safe_to_spend.daily": D("285.71"),  # (25 000 − 12 000 − 9 000) / 14
         "safe_to_spend.tomorrow_daily": D("285.71"),
         "daily_plan.mdp_daily": D("493.15"),  # 15 000 × 12 / 365
-        "daily_plan.adp_daily": D("71.43"),  # 285.714… × 25 %
+        # 90 000 − 25 000 − 15 000 = 50 000; half of it, 25 000 a month, is 821.92 a day: capped at
+        # today's safe-to-spend.
+        "surplus.amount": D("50000.00"),
+        "recommendations.repayment.extra_monthly": D("25000.00"),
+        "daily_plan.adp_daily": D("285.71"),
         "daily_plan.adp_target": "abank/cc-a",  # 34.9 % beats 29.9 %
         "health.score": 68,  # 30 + 4.1667 + 20 + 3.75 + 10 = 67.92
         "health.components.3.points": D("3.75"),  # utilisation 75 %

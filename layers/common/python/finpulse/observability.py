@@ -29,3 +29,18 @@ def metrics() -> Metrics:
     from aws_lambda_powertools import Metrics
 
     return Metrics()
+
+
+def business_metric(name: str, value: float = 1, **dimensions: str) -> None:
+    """Publish one business metric now (an EMF line in the log, which CloudWatch turns into a
+    metric), with its own dimensions: the sync's outcome per bank, transactions written,
+    dashboard cache hits and misses. Never raises — a metric must not fail the work it counts."""
+    from aws_lambda_powertools.metrics import MetricUnit, single_metric
+
+    try:
+        with single_metric(
+            name=name, unit=MetricUnit.Count, value=value, default_dimensions=dimensions or None
+        ):
+            pass
+    except Exception:  # e.g. no POWERTOOLS_METRICS_NAMESPACE outside Lambda
+        logger.debug("metric not published", extra={"metric": name}, exc_info=True)

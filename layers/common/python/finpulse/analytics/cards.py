@@ -1,4 +1,11 @@
-"""Credit cards: the used part of the limit is debt, the limit never is."""
+"""Credit cards: the used part of the limit is debt, the limit never is.
+
+A card account's balances say the used amount in two ways, whatever the bank's sign convention:
+the available balance is the free part of the limit (`used = limit − available`), and the booked
+balance is the debt itself — negative, `Debit`, or a positive `Credit` amount owed — unless it is the
+card's own money (`booked = available − limit`, an overpayment). The bank's stated used amount
+comes first; figures that disagree add a note.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +15,11 @@ from datetime import date
 from decimal import Decimal
 
 from finpulse.analytics import constants as c
-from finpulse.analytics.cash import pick_balance
-from finpulse.analytics.money import ZERO, Converter, kop, kop_or_none
+from finpulse.analytics.cash import latest
+from finpulse.analytics.loan_balance import TOLERANCE
+from finpulse.analytics.money import ZERO, Converter, kop, kop_or_none, rub
 from finpulse.analytics.results import Card, CardSource
-from finpulse.domain import Account, AccountKind, Agreement, Balance
+from finpulse.domain import Account, AccountKind, Agreement, Balance, BalanceType
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +35,37 @@ class CardCalc:
     next_date: date | None
     overdue: Decimal
     used_known: bool = True
+    note: str | None = None
+
+
+def account_used(balances: list[Balance], limit: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+    """(from the available balance and the limit, from the booked balance) of a card account."""
+    available = latest(balances, BalanceType.INTERIM_AVAILABLE)
+    booked = latest(balances, BalanceType.INTERIM_BOOKED)
+    derived = None
+    if available is not None and limit is not None:
+        derived = min(limit, max(ZERO, limit - available.amount))
+    ledger = None
+    if booked is not None:
+        ledger = abs(booked.amount)
+        own_money = (
+            booked.amount > ZERO
+            and available is not None
+            and limit is not None
+            and abs(available.amount - limit - booked.amount) <= TOLERANCE
+        )
+        if own_money:
+            ledger = ZERO
+    return derived, ledger
+
+
+def _disagreement(name: str, shown: Decimal, other: Decimal | None, shown_from: str) -> str | None:
+    if other is None or abs(other - shown) <= TOLERANCE:
+        return None
+    return (
+        f"Кредитная карта «{name}»: долг {shown_from} {rub(shown)}, по счёту карты {rub(other)} — "
+        "показан первый"
+    )
 
 
 def card_from_agreement(
@@ -40,16 +79,23 @@ def card_from_agreement(
     if to_base is None:
         return None
     limit = agreement.credit_limit
+    name = agreement.product_name or agreement.agreement_id
     used: Decimal
     source: CardSource
-    chosen = pick_balance(balances.get(linked.key, [])) if linked is not None else None
+    derived, ledger = (
+        account_used(balances.get(linked.key, []), limit) if linked is not None else (None, None)
+    )
+    note = None
     if agreement.used_amount is not None:
         used, source = agreement.used_amount, "bank"
-    elif chosen is not None and limit is not None:
-        # A card account's available balance is the unused part of the limit: debt is the rest.
-        used, source = min(limit, max(ZERO, limit - chosen.amount)), "derived"
-    elif chosen is not None and chosen.amount < ZERO:
-        used, source = -chosen.amount, "account"
+        note = _disagreement(name, used, derived if derived is not None else ledger, "по данным банка")
+    elif derived is not None:
+        used, source = derived, "derived"
+        # Pending purchases lower the available balance first: only a larger ledger debt disagrees.
+        if ledger is not None and ledger > derived:
+            note = _disagreement(name, used, ledger, "по доступному лимиту")
+    elif ledger is not None:
+        used, source = ledger, "account"
     else:
         used, source = ZERO, "unknown"
     if agreement.monthly_payment is not None:
@@ -70,6 +116,7 @@ def card_from_agreement(
             next_date=stated if stated is not None and stated >= today else None,
             overdue=agreement.overdue_amount * to_base,
             used_known=source != "unknown",
+            note=note,
         ),
         source,
     )
@@ -78,18 +125,29 @@ def card_from_agreement(
 def card_from_account(
     account: Account, balances: dict[tuple[str, str], list[Balance]], converter: Converter
 ) -> CardCalc | None:
-    """A credit-card account no card agreement points to: only a negative balance is debt."""
-    chosen = pick_balance(balances.get(account.key, []))
+    """A credit-card account no card agreement points to (no limit known): a negative booked (else
+    available) balance is debt; a positive booked one may be debt or the card's own money, so it is
+    not counted and a note says so."""
+    own = balances.get(account.key, [])
+    booked = latest(own, BalanceType.INTERIM_BOOKED)
+    chosen = booked or latest(own, BalanceType.INTERIM_AVAILABLE)
     if chosen is None:
         return None
     to_base = converter.to_base(Decimal(1), chosen.currency)
     if to_base is None:
         return None
     used = max(ZERO, -chosen.amount) * to_base
+    name = account.nickname or account.masked_number or account.account_id
+    note = None
+    if booked is not None and booked.amount > ZERO and latest(own, BalanceType.INTERIM_AVAILABLE) is None:
+        note = (
+            f"Кредитная карта «{name}»: банк показывает {rub(booked.amount)} без лимита — неясно, долг "
+            "это или свои деньги; в долг не включено"
+        )
     return CardCalc(
         ref=f"{account.bank_id}/{account.account_id}",
         bank_id=account.bank_id,
-        name=account.nickname or account.masked_number or account.account_id,
+        name=name,
         used=used,
         limit=None,
         rate=None,
@@ -97,6 +155,7 @@ def card_from_account(
         min_payment_estimated=True,
         next_date=None,
         overdue=ZERO,
+        note=note,
     )
 
 

@@ -35,10 +35,31 @@ def pick_balance(balances: Sequence[Balance]) -> Balance | None:
     choice does not depend on the order the bank listed them).
     """
     for wanted in (BalanceType.INTERIM_AVAILABLE, BalanceType.INTERIM_BOOKED):
-        candidates = [b for b in balances if b.type is wanted]
-        if candidates:
-            return max(candidates, key=lambda b: (b.at, b.amount, b.currency))
+        chosen = latest(balances, wanted)
+        if chosen is not None:
+            return chosen
     return None
+
+
+def latest(balances: Sequence[Balance], wanted: BalanceType) -> Balance | None:
+    """The latest entry of one balance type (ties: the larger amount), or None."""
+    candidates = [b for b in balances if b.type is wanted]
+    return max(candidates, key=lambda b: (b.at, b.amount, b.currency)) if candidates else None
+
+
+def balances_by_number(
+    accounts: Sequence[Account], balances: dict[tuple[str, str], list[Balance]], kind: AccountKind
+) -> dict[str, Decimal]:
+    """Account number → the chosen balance (signed, in the account's own currency) of every account
+    of `kind`: how agreements find what their own accounts hold."""
+    held: dict[str, Decimal] = {}
+    for account in accounts:
+        if account.kind is not kind or not account.number:
+            continue
+        chosen = pick_balance(balances.get(account.key, []))
+        if chosen is not None and chosen.currency == account.currency:
+            held[account.number] = chosen.amount
+    return held
 
 
 def balances_by_account(balances: Iterable[Balance]) -> dict[tuple[str, str], list[Balance]]:

@@ -46,11 +46,17 @@ INCOME_EXCLUDE_WORDS: Final = ("процент", "кэшбэк", "кешбэк",
 CARD_MIN_PAYMENT_RATE: Final = Decimal("0.05")
 """Estimated monthly minimum payment of a credit card when the bank does not state one."""
 SPEED_SHARE: Final = {
-    RepaymentSpeed.CONSERVATIVE: Decimal("0.10"),
-    RepaymentSpeed.BALANCED: Decimal("0.25"),
-    RepaymentSpeed.FAST: Decimal("0.50"),
+    RepaymentSpeed.CONSERVATIVE: Decimal("0.25"),
+    RepaymentSpeed.BALANCED: Decimal("0.50"),
+    RepaymentSpeed.FAST: Decimal("0.75"),
 }
-"""Share of the daily safe-to-spend suggested as the additional payment (ADP)."""
+"""Share of the monthly surplus suggested as extra repayment. The surplus is already net of typical
+spending and every obligation; the rest of it absorbs a dearer month and builds the buffer."""
+SURPLUS_MONTHS: Final = 3
+"""Complete months whose spending (median) is the typical monthly spending of the surplus."""
+MIRROR_WINDOW_MINUTES: Final = 60
+"""A debit and a credit of the same amount on two of the user's accounts at most this far apart
+are one move between them."""
 
 # --- timeline and spending --------------------------------------------------------------------
 TIMELINE_DAYS: Final = 30

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from finpulse.analytics import constants as c
 from finpulse.analytics.debt import DebtFigures
 from finpulse.analytics.money import ZERO, kop, monthly_to_daily
 from finpulse.analytics.results import DailyPlan
@@ -49,15 +48,22 @@ def sdp_daily(goal_remaining: Decimal, goal_days: int | None) -> Decimal:
 
 
 def compute_daily_plan(
-    debt: DebtFigures, inputs: FinancialInputs, sts_daily: Decimal, sts_days: int, sdp: Decimal
+    debt: DebtFigures,
+    inputs: FinancialInputs,
+    *,
+    extra_monthly: Decimal,
+    sts_daily: Decimal,
+    sts_days: int,
+    sdp: Decimal,
 ) -> PlanFigures:
+    """ADP = the daily share of the surplus-based extra payment, never more than today's
+    safe-to-spend nor than would clear the target within the safe-to-spend period."""
     mdp = monthly_to_daily(debt.monthly_payments)
     ordered = order_for(inputs.strategy, debts_for_strategy(debt))
     target = ordered[0] if ordered else None
     adp = ZERO
     if target is not None:
-        # Never more per day than would clear the target within the period.
-        adp = min(sts_daily * c.SPEED_SHARE[inputs.repayment_speed], target.balance / sts_days)
+        adp = min(monthly_to_daily(extra_monthly), sts_daily, target.balance / sts_days)
     output = DailyPlan(
         mdp_daily=kop(mdp),
         adp_daily=kop(adp),

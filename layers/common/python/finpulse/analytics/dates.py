@@ -75,3 +75,14 @@ def local_offset_function(tz: ZoneInfo) -> Callable[[date], timedelta | None]:
         return first if first == last else None
 
     return offset
+
+
+def months_until(today: date, goal: date) -> int:
+    """Calendar months from today's month to the goal's month (at least 1): the monthly
+    contributions left. Counted by month, not by day, so it is the same all month."""
+    return max(1, (goal.year - today.year) * 12 + (goal.month - today.month))
+
+
+def last_complete_month_end(today: date) -> date:
+    """The last day of the month before today's."""
+    return today.replace(day=1) - timedelta(days=1)

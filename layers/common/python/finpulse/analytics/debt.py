@@ -14,8 +14,8 @@ from finpulse.analytics.cards import (
     card_row,
     unlinked_card_accounts,
 )
-from finpulse.analytics.cash import pick_balance
 from finpulse.analytics.dates import months_remaining, next_monthly_on_or_after, shift_months
+from finpulse.analytics.loan_balance import OwedSource, loan_accounts_owed, owed_on
 from finpulse.analytics.loanmath import annuity_payment
 from finpulse.analytics.money import ZERO, Converter, kop, kop_or_none, median
 from finpulse.analytics.results import Card, CurrencyAmount, Debt, Loan, PaymentSource
@@ -46,6 +46,9 @@ class LoanCalc:
     schedule: tuple[Payment, ...]
     """Unpaid schedule entries from today on (empty when the bank sent no schedule)."""
     overdue: Decimal
+    owed_source: OwedSource = "account"
+    note: str | None = None
+    """Why the amount owed is what it is, when the bank's figures disagree."""
 
     @property
     def estimated(self) -> bool:
@@ -82,6 +85,7 @@ class DebtFigures:
     total: Decimal
     overdue: Decimal
     monthly_payments: Decimal
+    notes: tuple[str, ...] = ()
 
 
 def _remaining(agreement: Agreement, today: date) -> tuple[int | None, date | None]:
@@ -115,8 +119,8 @@ def _loan(
     rate_to_base = converter.to_base(Decimal(1), agreement.currency)
     if rate_to_base is None:
         return None
-    outstanding_raw = _owed(agreement, account_owed)
-    outstanding = (outstanding_raw or ZERO) * rate_to_base
+    owed = owed_on(agreement, account_owed)
+    outstanding = (owed.amount or ZERO) * rate_to_base
     paid = agreement.agreement_id in paid_today
     override = next(
         (o for o in inputs.credit_payment_overrides if (o.bank_id, o.agreement_id) == agreement.key), None
@@ -164,30 +168,24 @@ def _loan(
         date_estimated=date_estimated,
         schedule=schedule if override is None else (),
         overdue=agreement.overdue_amount * rate_to_base,
+        owed_source=owed.source,
+        note=owed.note or _overdue_unstated(agreement),
     )
 
 
-def _owed(agreement: Agreement, account_owed: Decimal | None) -> Decimal | None:
-    """The loan account's balance is what is owed today; an agreement's amount is often the sum
-    originally lent (the sandbox's always is), so it only stands in when there is no account."""
-    if account_owed is not None:
-        return account_owed
-    return agreement.outstanding if agreement.outstanding is not None else agreement.principal
+_OVERDUE_WORDS = ("overdue", "past", "delinquent", "arrears", "просроч")
 
 
-def loan_account_owed(
-    accounts: Sequence[Account], balances: dict[tuple[str, str], list[Balance]]
-) -> dict[str, Decimal]:
-    """Account number → amount owed, from the chosen balance of each loan account (a debt is a
-    negative, `Debit`, balance; a positive one owes nothing)."""
-    owed: dict[str, Decimal] = {}
-    for account in accounts:
-        if account.kind is not AccountKind.LOAN or not account.number:
-            continue
-        chosen = pick_balance(balances.get(account.key, []))
-        if chosen is not None and chosen.currency == account.currency:
-            owed[account.number] = max(ZERO, -chosen.amount)
-    return owed
+def _overdue_unstated(agreement: Agreement) -> str | None:
+    """A loan the bank marks overdue without saying by how much: said, not hidden."""
+    status = agreement.status.lower()
+    if agreement.overdue_amount > ZERO or not any(word in status for word in _OVERDUE_WORDS):
+        return None
+    name = agreement.product_name or agreement.agreement_id
+    return (
+        f"Банк отмечает кредит «{name}» как просроченный, но не сообщает сумму просрочки — "
+        "уточните её в банке"
+    )
 
 
 def _next_date(
@@ -240,7 +238,7 @@ def compute_debt(
     foreign: dict[str, Decimal] = {}
     card_accounts = {a.number: a for a in accounts if a.kind is AccountKind.CREDIT_CARD and a.number}
     linked_numbers: set[str] = set()
-    owed_by_account = loan_account_owed(accounts, balances)
+    owed_by_account = loan_accounts_owed(accounts, balances)
     for agreement in agreements:
         if not agreement.active:
             continue
@@ -249,11 +247,11 @@ def compute_debt(
             account_owed = owed_by_account.get(agreement.account_number or "")
             loan = _loan(agreement, today, inputs, loans_paid_today, observed, converter, account_owed)
             if loan is None:
-                owed = _owed(agreement, account_owed)
+                owed = owed_on(agreement, account_owed).amount
                 foreign[agreement.currency] = foreign.get(agreement.currency, ZERO) + (owed or ZERO)
                 continue
             loans.append(loan)
-            loan_rows.append(_loan_row(agreement, loan, account_owed is not None))
+            loan_rows.append(_loan_row(agreement, loan))
         elif agreement.kind is AgreementKind.CREDIT_CARD:
             linked = card_accounts.get(agreement.account_number or "")
             if linked is not None and linked.number:
@@ -272,6 +270,7 @@ def compute_debt(
         if unlinked is not None:
             cards.append(unlinked)
             card_rows.append(card_row(unlinked, "account", account.currency))
+    notes = tuple(n for n in (*(loan.note for loan in loans), *(card.note for card in cards)) if n)
     loans_total = sum((loan.outstanding for loan in loans), ZERO)
     cards_total = sum((card.used for card in cards), ZERO)
     overdue = sum((loan.overdue for loan in loans), ZERO) + sum((card.overdue for card in cards), ZERO)
@@ -295,10 +294,11 @@ def compute_debt(
         total=loans_total + cards_total,
         overdue=overdue,
         monthly_payments=monthly,
+        notes=notes,
     )
 
 
-def _loan_row(agreement: Agreement, loan: LoanCalc, from_account: bool) -> Loan:
+def _loan_row(agreement: Agreement, loan: LoanCalc) -> Loan:
     upcoming = loan.next_payment()
     return Loan(
         bank_id=agreement.bank_id,
@@ -306,7 +306,7 @@ def _loan_row(agreement: Agreement, loan: LoanCalc, from_account: bool) -> Loan:
         name=loan.name,
         currency=agreement.currency,
         outstanding=kop(loan.outstanding),
-        outstanding_is_principal=agreement.outstanding is None and not from_account,
+        outstanding_is_principal=loan.owed_source == "principal",
         rate=loan.rate,
         monthly_payment=kop_or_none(loan.monthly_payment),
         payment_source=loan.source,

@@ -25,10 +25,13 @@ from finpulse.analytics.prepared import prepare
 from finpulse.analytics.recommendations.refinance import compute_refinance
 from finpulse.analytics.recommendations.repayment import compute_repayment
 from finpulse.analytics.recommendations.savings_plan import compute_savings_plan
-from finpulse.analytics.results import Dashboard, Recommendations
+from finpulse.analytics.recurrence import lookback_start, within
+from finpulse.analytics.result_plan import Recommendations
+from finpulse.analytics.results import Dashboard
 from finpulse.analytics.safe_to_spend import compute_safe_to_spend, default_buffer
 from finpulse.analytics.savings import compute_savings
 from finpulse.analytics.spending import compute_spending, recent_average
+from finpulse.analytics.surplus import compute_surplus
 from finpulse.analytics.timeline import compute_timeline
 from finpulse.domain import (
     Account,
@@ -108,8 +111,15 @@ def compute_dashboard(data: EngineInput) -> Dashboard:
     savings = compute_savings(agreements, accounts, balances, inputs, today, converter)
     average_in = recent_average(prepared.month_in, today, c.HEALTH_SPENDING_MONTHS)
     average_out = recent_average(prepared.month_out, today, c.HEALTH_SPENDING_MONTHS)
-    income = compute_income(prepared.income_groups, inputs, today, bool(prepared.inflow_days), average_in)
-    bills = compute_bills(prepared.bill_groups, prepared.bill_categories, today)
+    since = lookback_start(today)
+    income = compute_income(
+        within(prepared.income_groups, since, today),
+        inputs,
+        today,
+        any(day >= since for day in prepared.inflow_days),
+        average_in,
+    )
+    bills = compute_bills(within(prepared.bill_groups, since, today), prepared.bill_categories, today)
 
     buffer = (
         inputs.safety_buffer if inputs.safety_buffer is not None else default_buffer(income.monthly_total)
@@ -126,7 +136,21 @@ def compute_dashboard(data: EngineInput) -> Dashboard:
         goal_days=savings.goal_days,
         buffer=buffer,
     )
-    plan = compute_daily_plan(debt, inputs, sts.daily, sts.days, sdp)
+    savings_plan = compute_savings_plan(
+        today, inputs, savings, sdp, income.monthly_total, average_out, products
+    )
+    surplus = compute_surplus(
+        today=today,
+        prepared=prepared,
+        inputs=inputs,
+        average_inflow=average_in,
+        debt_payments=debt.monthly_payments,
+        planned_savings=ZERO if savings_plan is None else savings_plan.monthly_needed,
+    )
+    extra_monthly = surplus.extra_monthly(inputs.repayment_speed)
+    plan = compute_daily_plan(
+        debt, inputs, extra_monthly=extra_monthly, sts_daily=sts.daily, sts_days=sts.days, sdp=sdp
+    )
     monthly_bills = sum((s.monthly_amount for s in bills.series), ZERO)
     health = compute_health(
         debt=debt,
@@ -146,10 +170,18 @@ def compute_dashboard(data: EngineInput) -> Dashboard:
         savings=savings,
         consents=sorted(data.consents, key=lambda x: (x.expires_at, x.bank_id, x.kind)),
     )
+    refinance = compute_refinance(debt.loans, products, data.base_currency)
     recommendations = Recommendations(
-        repayment=compute_repayment(debt, plan.adp_daily, inputs.strategy, today),
-        refinance=compute_refinance(debt.loans, products, data.base_currency),
-        savings_plan=compute_savings_plan(inputs, savings, sdp, income.monthly_total, average_out, products),
+        repayment=compute_repayment(
+            debt,
+            surplus,
+            inputs.repayment_speed,
+            inputs.strategy,
+            today,
+            refinance_offers=len(refinance),
+        ),
+        refinance=refinance,
+        savings_plan=savings_plan,
     )
     return Dashboard(
         today=today,
@@ -165,8 +197,9 @@ def compute_dashboard(data: EngineInput) -> Dashboard:
         health=health,
         timeline=timeline,
         spending=compute_spending(prepared, today),
+        surplus=surplus.output,
         recommendations=recommendations,
-        notes=_notes(prepared.unconverted, debt.loans),
+        notes=_notes(prepared.unconverted, debt.loans) + list(debt.notes),
         transactions_used=prepared.unique_count - sum(prepared.unconverted.values()),
         duplicates_ignored=prepared.duplicate_count,
     )

@@ -38,6 +38,12 @@ class Stream:
         return None if self.amount is None else self.amount * self.per_month
 
     @property
+    def bank_id(self) -> str | None:
+        if self.source != "detected" or self.series is None or self.series.account is None:
+            return None
+        return self.series.account[0]
+
+    @property
     def has_dates(self) -> bool:
         return bool(self.paydays) or self.series is not None
 
@@ -126,7 +132,7 @@ def compute_income(
 ) -> IncomeFigures:
     """`average_inflow`: mean monthly inflow of recent complete months, the income proxy when
     nothing recurs (a freelancer is paid, just not on a cadence)."""
-    detected = [s for s in detect(groups, today) if s.cadence in PAYMENTS_PER_MONTH]
+    detected = [s for s in detect(groups, today, per_account=True) if s.cadence in PAYMENTS_PER_MONTH]
     streams = _streams(detected, inputs)
     start, end = today + timedelta(days=1), today + timedelta(days=_LOOKAHEAD_DAYS)
     next_by_stream = {id(s): next(iter(s.dates_between(start, end)), None) for s in streams}
@@ -149,6 +155,7 @@ def compute_income(
         streams=[
             IncomeStream(
                 label=s.label,
+                bank_id=s.bank_id,
                 source=s.source,
                 cadence=s.cadence,
                 amount=kop_or_none(s.amount),

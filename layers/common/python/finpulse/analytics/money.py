@@ -76,3 +76,12 @@ class Converter:
 
     def can_convert(self, currency: str) -> bool:
         return currency == self.base or currency in self.rates
+
+
+def rub(value: Decimal) -> str:
+    """`186945.834` → `186 945,83 ₽` (kopecks, half up; no-break spaces), for sentences users read."""
+    whole, _, frac = f"{kop(value):.2f}".partition(".")
+    sign = "−" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = [digits[max(0, i - 3) : i] for i in range(len(digits), 0, -3)][::-1]
+    return f"{sign}{'\u00a0'.join(groups)},{frac}\u00a0₽"

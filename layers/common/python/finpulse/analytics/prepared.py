@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from finpulse.analytics import constants as c
 from finpulse.analytics.categories import NOT_BILL_CATEGORIES, categorise, mentions_loan_payment
-from finpulse.analytics.dates import add_months, local_offset_function
+from finpulse.analytics.dates import add_months, last_complete_month_end, local_offset_function
 from finpulse.analytics.money import ZERO, Converter
 from finpulse.analytics.movements import NO_MOVEMENTS, Movements
 from finpulse.analytics.recurrence import Occurrence, TxKey
@@ -52,6 +52,8 @@ class Prepared:
     duplicate_count: int = 0
     income_groups: dict[str, list[Occurrence]] = field(default_factory=dict)
     bill_groups: dict[str, list[Occurrence]] = field(default_factory=dict)
+    """Candidates by label from the lookback before the last complete month's end to today:
+    detection picks its window with `recurrence.within`."""
     bill_categories: dict[str, str] = field(default_factory=dict)
     today_spending: list[tuple[TxKey, Decimal]] = field(default_factory=list)
     """Discretionary spending booked today (loan payments excluded): key and positive amount."""
@@ -63,10 +65,12 @@ class Prepared:
     month_in: dict[int, Decimal] = field(default_factory=dict)
     month_out: dict[int, Decimal] = field(default_factory=dict)
     """Keyed by month index year*12 + month - 1; the last SPENDING_MONTHS months only."""
+    month_loans: dict[int, Decimal] = field(default_factory=dict)
+    """The loan payments inside `month_out`, by month (the surplus counts them as obligations)."""
     unconverted: dict[str, int] = field(default_factory=dict)
     """Foreign currency → transactions left out of every figure for lack of a rate."""
     inflow_days: set[date] = field(default_factory=set)
-    """Days with an income-like inflow in the lookback window (to tell irregular from no income)."""
+    """Days with an income-like inflow since the groups' start (to tell irregular from no income)."""
     internal_count: int = 0
     """Transactions left out as movements between the user's own accounts (`movements.py`)."""
 
@@ -117,15 +121,20 @@ def prepare(
 ) -> Prepared:
     unique, duplicates = unique_transactions(transactions)
     out = Prepared(unique_count=len(unique), duplicate_count=duplicates)
+    movements = movements.with_mirrors(unique)
     offset_for = local_offset_function(tz)
     offsets: dict[date, timedelta] = {}
     base = converter.base
     lookback = today - timedelta(days=c.RECURRENCE_LOOKBACK_DAYS)
+    # Income and bill candidates are kept from the lookback of the last complete month's end on:
+    # the surplus detects as of then (`surplus.py`); today's detection takes its own window.
+    groups_start = last_complete_month_end(today) - timedelta(days=c.RECURRENCE_LOOKBACK_DAYS)
     window_start = today - timedelta(days=c.SPENDING_WINDOW_DAYS - 1)
     first_day = history_start(today)
     # Sums per local day, folded into months at the end: cheaper than a month key per transaction.
     day_in: dict[date, Decimal] = {}
     day_out: dict[date, Decimal] = {}
+    day_loans: dict[date, Decimal] = {}
     by_category, by_merchant = out.by_category, out.by_merchant
     income_groups, bill_groups = out.income_groups, out.bill_groups
     # Descriptions and merchants repeat heavily; classify each distinct text once.
@@ -137,7 +146,8 @@ def prepare(
     ordered_loan_ids = tuple(sorted(set(loan_ids), key=lambda i: (-len(i), i)))
     min_income = c.MIN_INCOME_AMOUNT
     mirror_accounts, card_accounts = movements.mirror_accounts, movements.card_accounts
-    check_own = bool(movements.own_numbers)
+    check_own = movements.knows_accounts
+    mirrored = movements.mirrored
 
     for tx in unique:
         account = (tx.bank_id, tx.account_id)
@@ -161,7 +171,7 @@ def prepare(
         day = moment.astimezone(tz).date() if offset is _TRANSITION else (moment + offset).date()
         if day < first_day:
             continue
-        recent = lookback <= day <= today
+        recent = groups_start <= day <= today
         if amount >= ZERO:
             texts: tuple[str | None, ...] = (tx.counterparty_name, tx.description, tx.merchant_name)
             raw = sources.get(texts)
@@ -173,7 +183,7 @@ def prepare(
                 excluded = income_excluded[raw] = any(word in lowered for word in c.INCOME_EXCLUDE_WORDS)
             # A card repayment or a transfer from the user's own account is not income; interest
             # paid out from their own deposit is earned money (and is not income either, below).
-            if on_card or (check_own and not excluded and movements.to_own_account(tx)):
+            if on_card or (check_own and not excluded and (tx.key in mirrored or movements.names_own(tx))):
                 out.internal_count += 1
                 continue
             day_in[day] = day_in.get(day, ZERO) + amount
@@ -196,14 +206,20 @@ def prepare(
         if info is None:
             info = debit_info[info_key] = classify_debit(tx, ordered_loan_ids)
         category, loan_id = info
-        if check_own and category != "loan_payments" and movements.to_own_account(tx):
-            out.internal_count += 1  # to the user's own account: moved, not spent
-            continue
+        if check_own and category != "loan_payments":
+            named_loan = movements.loan_named(tx)
+            if named_loan is not None:  # paid into the loan's own account: an instalment
+                category, loan_id = "loan_payments", named_loan
+            elif tx.key in mirrored or movements.names_own(tx):
+                out.internal_count += 1  # to the user's own account: moved, not spent
+                continue
         day_out[day] = day_out.get(day, ZERO) + amount
-        if day < lookback:
+        if category == "loan_payments":
+            day_loans[day] = day_loans.get(day, ZERO) + amount
+        if day < groups_start:
             continue
         spent = -amount
-        if loan_id is not None and day <= today:
+        if loan_id is not None and lookback <= day <= today:
             out.loan_payments.setdefault(loan_id, []).append((day, spent))
         if window_start <= day <= today:
             bucket = by_category.get(category)
@@ -245,6 +261,7 @@ def prepare(
                 out.bill_categories[label] = category
     _fold_months(day_in, out.month_in)
     _fold_months(day_out, out.month_out, -1)  # debits were summed as signed (negative) amounts
+    _fold_months(day_loans, out.month_loans, -1)
     return out
 
 

@@ -54,6 +54,8 @@ class Series:
     last_date: date
     count: int
     members: frozenset[TxKey]
+    account: tuple[str, str] | None = None
+    """The (bank, account) the series arrives on, when series are told apart by account."""
 
     @property
     def monthly_amount(self) -> Decimal:
@@ -135,32 +137,63 @@ def _clusters(occurrences: list[Occurrence]) -> Iterable[list[Occurrence]]:
         yield current
 
 
-def detect(groups: Mapping[str, list[Occurrence]], today: date) -> list[Series]:
-    """All active recurring series among `groups` (label → occurrences), in a stable order."""
+def within(groups: Mapping[str, list[Occurrence]], start: date, end: date) -> dict[str, list[Occurrence]]:
+    """The occurrences dated in [start, end], by label (labels left empty are dropped)."""
+    kept = {label: [o for o in items if start <= o.day <= end] for label, items in groups.items()}
+    return {label: items for label, items in kept.items() if items}
+
+
+def lookback_start(today: date) -> date:
+    return today - timedelta(days=c.RECURRENCE_LOOKBACK_DAYS)
+
+
+def _by_account(occurrences: list[Occurrence]) -> list[tuple[tuple[str, str], list[Occurrence]]]:
+    split: dict[tuple[str, str], list[Occurrence]] = {}
+    for o in occurrences:
+        split.setdefault((o.key[0], o.key[1]), []).append(o)
+    return sorted(split.items())
+
+
+def detect(groups: Mapping[str, list[Occurrence]], today: date, *, per_account: bool = False) -> list[Series]:
+    """All active recurring series among `groups` (label → occurrences), in a stable order.
+
+    `per_account`: each account's occurrences form series of their own — money arriving at two
+    accounts is two amounts, even with the same label, amount and date (salaries at three banks)."""
     found: list[Series] = []
     for label in sorted(groups):
-        for cluster in _clusters(groups[label]):
-            dates = sorted({o.day for o in cluster})
-            if len(dates) < c.MIN_OCCURRENCES:
-                continue
-            kind = _classify(dates)
-            if kind is None:
-                continue
-            cadence, anchors = kind
-            if (today - dates[-1]).days > _WINDOW_MAX[cadence] + c.ACTIVE_GRACE_DAYS:
-                continue
-            recent = sorted(cluster, key=lambda o: (o.day, o.key))[-3:]
-            found.append(
-                Series(
-                    label=label,
-                    cadence=cadence,
-                    amount=kop(median([o.amount for o in recent])),
-                    anchors=anchors,
-                    first_date=dates[0],
-                    last_date=dates[-1],
-                    count=len(dates),
-                    members=frozenset(o.key for o in cluster),
-                )
+        parts = _by_account(groups[label]) if per_account else [(None, groups[label])]
+        for account, occurrences in parts:
+            found += _series(label, occurrences, today, account)
+    found.sort(key=lambda s: (s.label, s.account or ("", ""), s.cadence.value, s.amount, s.first_date))
+    return found
+
+
+def _series(
+    label: str, occurrences: list[Occurrence], today: date, account: tuple[str, str] | None
+) -> list[Series]:
+    found: list[Series] = []
+    for cluster in _clusters(occurrences):
+        dates = sorted({o.day for o in cluster})
+        if len(dates) < c.MIN_OCCURRENCES:
+            continue
+        kind = _classify(dates)
+        if kind is None:
+            continue
+        cadence, anchors = kind
+        if (today - dates[-1]).days > _WINDOW_MAX[cadence] + c.ACTIVE_GRACE_DAYS:
+            continue
+        recent = sorted(cluster, key=lambda o: (o.day, o.key))[-3:]
+        found.append(
+            Series(
+                label=label,
+                cadence=cadence,
+                amount=kop(median([o.amount for o in recent])),
+                anchors=anchors,
+                first_date=dates[0],
+                last_date=dates[-1],
+                count=len(dates),
+                members=frozenset(o.key for o in cluster),
+                account=account,
             )
-    found.sort(key=lambda s: (s.label, s.cadence.value, s.amount, s.first_date))
+        )
     return found

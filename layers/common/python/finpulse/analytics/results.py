@@ -10,11 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
-
-class Result(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+from finpulse.analytics.result_base import Result
+from finpulse.analytics.result_plan import Recommendations, Surplus
 
 
 class Term(Result):
@@ -116,6 +113,8 @@ class Debt(Result):
 # --- income and bills -------------------------------------------------------------------------
 class IncomeStream(Result):
     label: str
+    bank_id: str | None = None
+    """The bank a detected stream arrives at (each account's inflows are a stream of their own)."""
     source: Literal["detected", "user"]
     cadence: Literal["monthly", "twice_monthly", "biweekly", "unknown"]
     amount: Decimal | None
@@ -308,61 +307,6 @@ class SpendingReport(Result):
     months: list[MonthFlow]
 
 
-# --- recommendations --------------------------------------------------------------------------
-class RepaymentPlan(Result):
-    strategy: str
-    extra_monthly: Decimal
-    payoff_month: str | None
-    months: int | None
-    total_interest: Decimal
-    interest_saved: Decimal
-    order: list[str]
-
-
-class Repayment(Result):
-    baseline_payoff_month: str | None
-    baseline_months: int | None
-    baseline_interest: Decimal
-    avalanche: RepaymentPlan
-    snowball: RepaymentPlan
-    chosen: str
-    excluded: list[str]
-
-
-class RefinanceOffer(Result):
-    loan: str
-    offer_bank_id: str
-    product_id: str
-    product_name: str
-    current_rate: Decimal
-    new_rate: Decimal
-    term_months: int
-    current_payment: Decimal
-    new_payment: Decimal
-    monthly_saving: Decimal
-    commission: Decimal
-    total_saving: Decimal
-    break_even_month: int
-
-
-class SavingsPlan(Result):
-    goal_amount: Decimal
-    goal_date: date | None
-    remaining: Decimal
-    months_left: int | None
-    monthly_needed: Decimal
-    daily_needed: Decimal
-    feasible: bool | None
-    best_deposit: str | None
-    best_deposit_rate: Decimal | None
-
-
-class Recommendations(Result):
-    repayment: Repayment | None
-    refinance: list[RefinanceOffer]
-    savings_plan: SavingsPlan | None
-
-
 class Dashboard(Result):
     today: date
     timezone: str
@@ -377,6 +321,7 @@ class Dashboard(Result):
     health: Health
     timeline: Timeline
     spending: Spending
+    surplus: Surplus
     recommendations: Recommendations
     notes: list[str]
     transactions_used: int

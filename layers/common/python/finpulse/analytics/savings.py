@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from finpulse.analytics.cash import pick_balance
+from finpulse.analytics.cash import balances_by_number, pick_balance
 from finpulse.analytics.money import HUNDRED, ZERO, Converter, kop
 from finpulse.analytics.results import BankAmount, CurrencyAmount, Goal, Savings, SavingsItem
 from finpulse.domain import Account, AccountKind, Agreement, AgreementKind, Balance, FinancialInputs
@@ -35,14 +35,7 @@ def deposit_account_balances(
     accounts: Sequence[Account], balances: dict[tuple[str, str], list[Balance]]
 ) -> dict[str, Decimal]:
     """Account number → balance of each deposit account in its own currency."""
-    held: dict[str, Decimal] = {}
-    for account in accounts:
-        if account.kind is not AccountKind.DEPOSIT or not account.number:
-            continue
-        chosen = pick_balance(balances.get(account.key, []))
-        if chosen is not None and chosen.currency == account.currency:
-            held[account.number] = max(ZERO, chosen.amount)
-    return held
+    return {n: max(ZERO, v) for n, v in balances_by_number(accounts, balances, AccountKind.DEPOSIT).items()}
 
 
 def compute_savings(

@@ -36,7 +36,8 @@ def month_indices(today: date, count: int) -> list[int]:
     return list(range(current - count + 1, current + 1))
 
 
-def _key(index: int) -> str:
+def month_index_key(index: int) -> str:
+    """Month index `year * 12 + month − 1` → `YYYY-MM`."""
     year, month = add_months(0, 1, index)
     return f"{year:04d}-{month:02d}"
 
@@ -57,7 +58,12 @@ def month_flows(
     for index in indices:
         inflow, outflow = month_in.get(index, ZERO), month_out.get(index, ZERO)
         flows.append(
-            MonthFlow(month=_key(index), income=kop(inflow), spending=kop(outflow), net=kop(inflow - outflow))
+            MonthFlow(
+                month=month_index_key(index),
+                income=kop(inflow),
+                spending=kop(outflow),
+                net=kop(inflow - outflow),
+            )
         )
     return flows
 
@@ -107,6 +113,7 @@ def spending_report(
     converter = Converter(base_currency, fx_rates or {})
     ordered_ids = tuple(sorted(set(loan_ids), key=lambda i: (-len(i), i)))
     unique, _ = unique_transactions(transactions)
+    movements = movements.with_mirrors(unique)
     rows: dict[str, SpendBucket] = {}
     month_in: dict[int, Decimal] = {}
     month_out: dict[int, Decimal] = {}
@@ -123,6 +130,8 @@ def spending_report(
                 month_in[index] = month_in.get(index, ZERO) + amount
             continue
         category = classify_debit(tx, ordered_ids)[0]
+        if category != "loan_payments" and movements.loan_named(tx) is not None:
+            category = "loan_payments"
         if movements.internal(tx, loan_payment=category == "loan_payments", interest=False):
             continue
         month_out[index] = month_out.get(index, ZERO) - amount
@@ -131,7 +140,7 @@ def spending_report(
         elif group_by == "merchant":
             key = label_source(tx.merchant_name, tx.counterparty_name, tx.description) or "—"
         else:
-            key = _key(index)
+            key = month_index_key(index)
         bucket = rows.setdefault(key, SpendBucket())
         bucket.amount -= amount
         bucket.count += 1

@@ -81,6 +81,7 @@ class BankClient:
         try:
             return parse()
         except (ValidationError, ValueError, TypeError) as exc:
+            self.http.record_failure(operation, "invalid_response", f"Unexpected answer: {_first_error(exc)}")
             raise InvalidBankResponse(
                 "The bank's answer does not have the expected shape",
                 bank_id=self.bank.bank_id,

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel
 
+from finpulse import clock
 from finpulse.banks.models import parse_time
-from finpulse.banks.statuslog import RETENTION, WINDOW_SECONDS, iso, log_pk, summary_pk, window_of
+from finpulse.banks.statuslog import RETENTION, WINDOW_SECONDS, log_pk, summary_pk, window_of
 from finpulse.banks.tuning import tuning
+from finpulse.clock import iso
 from finpulse.config import settings
 
 # A bank is degraded while its latest failure is this recent and newer than its latest success,
@@ -26,6 +28,8 @@ class BankHealth(BaseModel):
     last_error_operation: str | None = None
     last_error_outcome: str | None = None
     last_error_http_status: int | None = None
+    last_error_message: str | None = None
+    """The last failure in words (e.g. why a team token was refused)."""
     recent_successes: int = 0
     recent_errors: int = 0
     degraded: bool = False
@@ -61,6 +65,7 @@ def merge(items: Iterable[dict[str, Any]], now: datetime) -> BankHealth:
             health.last_error_outcome = item.get("last_err_outcome")
             status = item.get("last_err_status")
             health.last_error_http_status = int(status) if status is not None else None
+            health.last_error_message = item.get("last_err_detail") or None
         if int(item.get("win", 0)) >= current - WINDOW_SECONDS:
             health.recent_successes += int(item.get("win_ok", 0))
             health.recent_errors += int(item.get("win_err", 0))
@@ -74,7 +79,7 @@ def merge(items: Iterable[dict[str, Any]], now: datetime) -> BankHealth:
 
 def banks_health(bank_ids: list[str], now: datetime | None = None) -> dict[str, BankHealth]:
     """One BatchGetItem for every shard of every bank (3 banks x 8 shards = 24 keys)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     name = settings().bank_status_table
     if not name or not bank_ids:
         return {b: BankHealth() for b in bank_ids}
@@ -103,7 +108,7 @@ def recent_calls(bank_id: str, since: datetime, until: datetime | None = None) -
 
     from finpulse.storage.dynamo import query_items, table
 
-    until = until or datetime.now(UTC)
+    until = until or clock.now()
     since = max(since, until - RETENTION)
     name = settings().bank_status_table
     if not name:

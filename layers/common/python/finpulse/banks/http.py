@@ -163,11 +163,31 @@ def client_error(bank_id: str, operation: str, status: int, body: Any) -> BankEr
 def _outcome_of_status(status: int) -> str:
     if 200 <= status < 300:
         return "ok"
+    if status == 401:
+        return "token_rejected"
     if status == 429:
         return "rate_limited"
     if status >= 500:
         return "server_error"
     return "client_error"
+
+
+_FAILURE_WORDS = {
+    "rate_limited": "The bank is rate limiting FinPulse",
+    "timeout": "The bank did not answer in time",
+    "connection_error": "The bank could not be reached",
+    "invalid_response": "The bank sent a malformed answer",
+}
+
+
+def _failure_detail(outcome: str, status: int | None, body: Any = None) -> str | None:
+    """The words the status log keeps for a failed attempt (bank health's last error)."""
+    if outcome == "token_rejected":
+        _, message = _bank_error_fields(body)
+        return "The bank rejected FinPulse's team token" + (f": {message}" if message else "")
+    if outcome == "server_error":
+        return f"The bank failed ({status})"
+    return _FAILURE_WORDS.get(outcome)
 
 
 class BankHttp:
@@ -177,7 +197,15 @@ class BankHttp:
         self.bank = bank
         self.recorder = recorder
 
-    def _record(self, operation: str, outcome: str, status: int | None, attempt: int, started: float) -> None:
+    def _record(
+        self,
+        operation: str,
+        outcome: str,
+        status: int | None,
+        attempt: int,
+        started: float,
+        detail: str | None = None,
+    ) -> None:
         recorder = self.recorder or default_recorder()
         recorder.record(
             CallRecord(
@@ -187,8 +215,14 @@ class BankHttp:
                 http_status=status,
                 attempt=attempt,
                 latency_ms=(time.monotonic() - started) * 1000,
+                detail=detail,
             )
         )
+
+    def record_failure(self, operation: str, outcome: str, detail: str, status: int | None = None) -> None:
+        """A failure found after the bank answered: a token FinPulse must refuse, an answer of the
+        wrong shape. Logged like a failed call, so bank health shows it as the last error."""
+        self._record(operation, outcome, status, 1, time.monotonic(), detail)
 
     def _headers(self, token: str | None, consent: tuple[str, str] | None) -> dict[str, str]:
         headers = {
@@ -264,10 +298,12 @@ class BankHttp:
             if outcome == "ok":
                 assert status is not None
                 return self._parsed(response, operation, attempt, started)
-            self._record(operation, outcome, status, attempt, started)
-            if outcome == "client_error":
+            error_body = _json_or_none(response) if status is not None and status < 500 else None
+            detail = _failure_detail(outcome, status, error_body)
+            self._record(operation, outcome, status, attempt, started, detail)
+            if outcome in ("client_error", "token_rejected"):
                 assert status is not None
-                raise client_error(self.bank.bank_id, operation, status, _json_or_none(response))
+                raise client_error(self.bank.bank_id, operation, status, error_body)
             sleep = None
             if retryable and attempt < t.max_attempts:
                 sleep = next_sleep(
@@ -301,7 +337,14 @@ class BankHttp:
         try:
             parsed = json.loads(response.content)
         except (ValueError, UnicodeDecodeError):
-            self._record(operation, "invalid_response", response.status_code, attempt, started)
+            self._record(
+                operation,
+                "invalid_response",
+                response.status_code,
+                attempt,
+                started,
+                _failure_detail("invalid_response", response.status_code),
+            )
             raise InvalidBankResponse(
                 "The bank sent a malformed answer",
                 bank_id=self.bank.bank_id,

@@ -3,14 +3,13 @@ each bank has been answering lately (from the bank status log: last success, las
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from finpulse import clock
 from finpulse.banks.health import BankHealth, banks_health
 from finpulse.banks.registry import all_banks
-from finpulse.banks.statuslog import iso
 from finpulse.storage.connections import consents_by_bank
 
 ConsentKind = Literal["accounts", "products", "payments"]
@@ -48,7 +47,7 @@ def banks_overview(user_id: str) -> BanksOverview:
     by_bank = consents_by_bank(user_id)
     health = banks_health([b.bank_id for b in all_banks()])
     # Stored times are fixed-width UTC ISO strings, so string order is time order.
-    now = iso(datetime.now(UTC))
+    now = clock.iso(clock.now())
     states = []
     for bank in all_banks():
         consents = [_summary(i) for i in by_bank.get(bank.bank_id, [])]

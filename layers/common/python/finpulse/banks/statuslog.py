@@ -30,15 +30,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from finpulse import clock
 from finpulse.banks.tuning import tuning
+from finpulse.clock import iso
 from finpulse.config import settings
 from finpulse.observability import logger
 
 RETENTION = timedelta(days=30)
 BATCH = 25
 WINDOW_SECONDS = 300
-# Outcomes that say the bank itself is unwell (a 4xx is the bank working as designed).
-FAILURES = frozenset({"rate_limited", "server_error", "timeout", "connection_error", "invalid_response"})
+# Outcomes that say FinPulse cannot use the bank: it is unwell, or it refuses the team token (401, or
+# a token FinPulse must not accept, e.g. HS256 at a bank configured `jwks`). Other 4xx answers are
+# the bank working as designed (a revoked consent, a validation error) and are not the bank's fault.
+FAILURES = frozenset(
+    {"rate_limited", "server_error", "timeout", "connection_error", "invalid_response", "token_rejected"}
+)
+DETAIL_LIMIT = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +56,14 @@ class CallRecord:
     http_status: int | None
     attempt: int
     latency_ms: float
-    at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    at: datetime = field(default_factory=lambda: clock.now())
+    detail: str | None = None
+    """What went wrong, in words (never a token, secret or account number): shown as the bank's
+    last error to users and operators."""
 
 
 class CallRecorder(Protocol):
     def record(self, call: CallRecord) -> None: ...
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def window_of(moment: datetime) -> int:
@@ -176,7 +182,7 @@ class DynamoStatusLog:
     def _write_summary(self, bank_id: str, p: _Pending) -> None:
         from botocore.exceptions import ClientError
 
-        now = datetime.now(UTC)
+        now = clock.now()
         key = {"pk": summary_pk(bank_id, self.shard), "sk": "SUMMARY"}
         sets = ["bank_id = :bank", "#ttl = :ttl"]
         values: dict[str, Any] = {
@@ -190,11 +196,17 @@ class DynamoStatusLog:
             sets += ["last_ok_at = :okat", "last_ok_op = :okop"]
             values |= {":okat": iso(p.last_ok.at), ":okop": p.last_ok.operation}
         if p.last_err is not None:
-            sets += ["last_err_at = :errat", "last_err_op = :errop", "last_err_outcome = :errout"]
+            sets += [
+                "last_err_at = :errat",
+                "last_err_op = :errop",
+                "last_err_outcome = :errout",
+                "last_err_detail = :errdet",
+            ]
             values |= {
                 ":errat": iso(p.last_err.at),
                 ":errop": p.last_err.operation,
                 ":errout": p.last_err.outcome,
+                ":errdet": (p.last_err.detail or "")[:DETAIL_LIMIT],
             }
             if p.last_err.http_status is not None:
                 sets.append("last_err_status = :errst")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from finpulse.banks.credentials import team_credentials
-from finpulse.banks.errors import BankError, BankUnavailable, InvalidBankResponse
+from finpulse.banks.errors import BankError, BankTokenRejected, BankUnavailable, InvalidBankResponse
 from finpulse.banks.http import BankHttp
 from finpulse.banks.models import TokenResponse
 from finpulse.banks.registry import BankConfig
@@ -62,10 +62,17 @@ class BankTokenFetcher:
         try:
             parsed = TokenResponse.model_validate(answer.body)
         except ValueError:
+            http.record_failure("auth.token", "invalid_response", "The bank's token answer is not valid")
             raise InvalidBankResponse(
                 "The bank's token answer is not valid", bank_id=bank.bank_id, operation="auth.token"
             ) from None
-        verified = verify_team_token(bank, parsed.access_token, self.jwks, http, deadline)
+        try:
+            verified = verify_team_token(bank, parsed.access_token, self.jwks, http, deadline)
+        except BankTokenRejected as exc:
+            # The bank answered 200, so nothing logged a failure yet; without this the bank would
+            # look healthy while every call to it fails (e.g. HS256 tokens at a `jwks` bank).
+            http.record_failure("auth.token", "token_rejected", exc.message)
+            raise
         now = time.time()
         candidates = [now + parsed.expires_in] if parsed.expires_in else []
         if verified.expires_at is not None:

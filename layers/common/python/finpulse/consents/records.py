@@ -5,25 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
-from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, Literal
+from datetime import datetime, timedelta
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, PlainSerializer
+from pydantic import BaseModel, Field
 
+from finpulse import clock
 from finpulse.banks.consent_status import FINAL, ConsentStatus
 from finpulse.banks.models import BankConsent
 
-
-def iso(moment: datetime) -> str:
-    """Fixed-width UTC (`2026-01-31T09:00:00.000000Z`): stored times compare correctly as strings."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-UtcTime = Annotated[datetime, AfterValidator(_aware), PlainSerializer(iso, when_used="json")]
+# Re-exported: the consent modules' names for the shared clock's stored format.
+from finpulse.clock import UtcTime as UtcTime
+from finpulse.clock import iso as iso
 
 Kind = Literal["accounts", "products", "payments"]
 KINDS: tuple[Kind, ...] = ("accounts", "products", "payments")
@@ -200,4 +193,4 @@ def new_record(
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()

@@ -1,38 +1,31 @@
 """The user's financial inputs: `GET/PUT /api/me/financial-inputs`.
 
-    pk USER#<uid>  sk INPUTS  {d: FinancialInputs JSON, timezone, updated_at}
-
 The body is validated by pydantic at the API (422 naming each field), stored as the domain
-`FinancialInputs` the engine reads, and written in one transaction with a bump of the user's data
-version — so the cached dashboard, computed with the old inputs, is invalid from that moment on.
+`FinancialInputs` the engine reads (`finpulse.data.inputs`), in one transaction with a bump of the
+user's data version — so the cached dashboard, computed with the old inputs, is invalid from that
+moment on.
 """
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Self
+from typing import Annotated, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from finpulse import clock
 from finpulse.analytics.constants import DEFAULT_TIMEZONE
-from finpulse.config import settings
-from finpulse.dashboard import clock
-from finpulse.dashboard.layout import INPUTS_SK
+from finpulse.data import inputs as store
+from finpulse.data import versioning
 from finpulse.domain import (
     CreditPaymentOverride,
     FinancialInputs,
     RepaymentSpeed,
     Strategy,
-    from_dict,
-    to_json,
 )
 from finpulse.errors import Unprocessable
-from finpulse.storage.dynamo import table
-from finpulse.sync import versioning
-from finpulse.sync.layout import user_pk
 
 # Far above any personal figure, far below anything that could overflow a display or a sum.
 MAX_AMOUNT = Decimal("1000000000")
@@ -143,37 +136,6 @@ class FinancialInputsResponse(FinancialInputsBody):
     data_version: int = Field(description="The data version after the last change")
 
 
-class StoredInputs(BaseModel):
-    """The INPUTS item as read back (defaults when the user never saved any)."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    inputs: FinancialInputs
-    timezone: str = DEFAULT_TIMEZONE
-    updated_at: datetime | None = None
-    stored: bool = False
-
-
-def from_item(item: dict[str, Any] | None) -> StoredInputs:
-    if not item:
-        return StoredInputs(inputs=FinancialInputs())
-    return StoredInputs(
-        inputs=from_dict(FinancialInputs, json.loads(str(item["d"]))),
-        timezone=str(item.get("timezone") or DEFAULT_TIMEZONE),
-        updated_at=item.get("updated_at"),
-        stored=True,
-    )
-
-
-def key(user_id: str) -> dict[str, str]:
-    return {"pk": user_pk(user_id), "sk": INPUTS_SK}
-
-
-def load(user_id: str) -> StoredInputs:
-    item = table(settings().data_table).get_item(Key=key(user_id), ConsistentRead=True).get("Item")
-    return from_item(item)
-
-
 def _check_goal_date(body: FinancialInputsBody) -> None:
     # Checked here, not in the model: "in the future" needs the clock and the user's zone.
     if body.savings_goal_date is not None and body.savings_goal_date <= clock.local_today(body.timezone):
@@ -187,33 +149,17 @@ def save(user_id: str, body: FinancialInputsBody) -> FinancialInputsResponse:
     """Store the inputs and bump the data version in one transaction (never one without the other)."""
     _check_goal_date(body)
     inputs = body.to_domain()
-    now = clock.now()
-    stamp = now.replace(microsecond=now.microsecond // 1000 * 1000)  # stored to the millisecond
-    item = {
-        **key(user_id),
-        "d": to_json(inputs).decode(),
-        "timezone": body.timezone,
-        "updated_at": stamp.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-    }
-    name = settings().data_table
-    client: Any = table(name).meta.client
-    client.transact_write_items(
-        TransactItems=[
-            # The resource's client types Python values itself (as in versioning.bump_request).
-            {"Put": {"TableName": name, "Item": item}},
-            versioning.bump_request(user_id, "financial-inputs"),
-        ]
-    )
+    stored = store.save(user_id, inputs, body.timezone)
     return FinancialInputsResponse(
         **FinancialInputsBody.of(inputs, body.timezone).model_dump(),
         stored=True,
-        updated_at=stamp,
+        updated_at=stored.updated_at,
         data_version=versioning.current_version(user_id),
     )
 
 
 def view(user_id: str) -> FinancialInputsResponse:
-    stored = load(user_id)
+    stored = store.load(user_id)
     return FinancialInputsResponse(
         **FinancialInputsBody.of(stored.inputs, stored.timezone).model_dump(),
         stored=stored.stored,

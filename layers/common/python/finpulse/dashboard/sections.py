@@ -25,6 +25,7 @@ def _loans(d: Json) -> Json:
         "overdue_total": debt["overdue_total"],
         "monthly_payments": debt["monthly_payments"],
         "daily_plan": d["daily_plan"],
+        "surplus": d["surplus"],
         "repayment": d["recommendations"]["repayment"],
         "notes": d["notes"],
     }
@@ -53,11 +54,21 @@ def _timeline(d: Json) -> Json:
 
 def _refinance(d: Json) -> Json:
     recs = d["recommendations"]
-    return {"offers": recs["refinance"], "loans": d["debt"]["loans"], "repayment": recs["repayment"]}
+    return {
+        "offers": recs["refinance"],
+        "loans": d["debt"]["loans"],
+        "surplus": d["surplus"],
+        "repayment": recs["repayment"],
+    }
 
 
 def _recommendations(d: Json) -> Json:
-    return {"recommendations": d["recommendations"], "health": d["health"], "daily_plan": d["daily_plan"]}
+    return {
+        "recommendations": d["recommendations"],
+        "surplus": d["surplus"],
+        "health": d["health"],
+        "daily_plan": d["daily_plan"],
+    }
 
 
 SECTIONS: dict[str, tuple[Callable[[Json], Json], type[BaseModel]]] = {

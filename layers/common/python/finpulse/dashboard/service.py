@@ -13,11 +13,12 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from finpulse import clock
 from finpulse.banks.registry import all_banks
-from finpulse.dashboard import cache, clock
-from finpulse.dashboard.cache import CachedDashboard
-from finpulse.observability import logger
-from finpulse.sync.freshness import BankFreshness
+from finpulse.data import dashboard_cache as cache
+from finpulse.data.dashboard_cache import CachedDashboard
+from finpulse.data.freshness import BankFreshness
+from finpulse.observability import business_metric, logger
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class DashboardResult:
         return parsed
 
 
-def _bank_ids() -> list[str]:
+def bank_ids() -> list[str]:
     return [b.bank_id for b in all_banks()]
 
 
@@ -56,18 +57,20 @@ def _compute(user_id: str, snapshot: cache.Snapshot, today: date) -> CachedDashb
         version=snapshot.version,
         today=today,
         timezone=snapshot.inputs.timezone,
-        computed_at=clock.now().isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        computed_at=clock.iso(clock.now()),
         body=dashboard.model_dump_json(),
     )
 
 
 def get(user_id: str, *, force_refresh: bool = False) -> DashboardResult:
-    snapshot = cache.read(user_id, _bank_ids())
+    snapshot = cache.read(user_id, bank_ids())
     timezone = snapshot.inputs.timezone
     today = clock.local_today(timezone)
     hit = snapshot.cached
     if hit is not None and not force_refresh and hit.valid_for(snapshot.version, today, timezone):
+        business_metric("DashboardCacheHit")
         return DashboardResult(cached=hit, from_cache=True, freshness=snapshot.freshness)
+    business_metric("DashboardRecomputed" if force_refresh else "DashboardCacheMiss")
     fresh = _compute(user_id, snapshot, today)
     stored = cache.write(user_id, fresh)
     logger.info(

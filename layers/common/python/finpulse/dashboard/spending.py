@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
+from finpulse import clock
 from finpulse.analytics.constants import SPENDING_WINDOW_DAYS
-from finpulse.dashboard import clock, inputs
 from finpulse.dashboard.views import SpendingResponse
+from finpulse.data import inputs
 from finpulse.errors import Unprocessable
 
 GroupBy = Literal["category", "merchant", "month"]
@@ -40,14 +41,15 @@ def report(user_id: str, *, start: date | None, end: date | None, group_by: Grou
     from finpulse.analytics.movements import Movements
     from finpulse.analytics.spending import spending_report
     from finpulse.dashboard import loader
-    from finpulse.sync import reads
+    from finpulse.dashboard.service import bank_ids
+    from finpulse.data import entities, freshness
 
     stored = inputs.load(user_id)
     today = clock.local_today(stored.timezone)
     start, end = _range(start, end, today)
-    data = loader.entities(user_id)
+    data = entities.load(user_id)
     result = spending_report(
-        loader.transactions(user_id, start, end),
+        loader.transactions(user_id, data, start, end),
         start=start,
         end=end,
         group_by=group_by,
@@ -57,4 +59,4 @@ def report(user_id: str, *, start: date | None, end: date | None, group_by: Grou
         # Transfers between the user's own accounts are not spending (as on the dashboard).
         movements=Movements.of(data.accounts, data.agreements),
     )
-    return SpendingResponse(today=today, report=result, freshness=reads.freshness_of(user_id))
+    return SpendingResponse(today=today, report=result, freshness=freshness.for_banks(user_id, bank_ids()))

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
+from finpulse.analytics.result_plan import Recommendations, RefinanceOffer, Repayment, Surplus
 from finpulse.analytics.results import (
     Card,
     Cash,
@@ -20,15 +21,12 @@ from finpulse.analytics.results import (
     Health,
     Income,
     Loan,
-    Recommendations,
-    RefinanceOffer,
-    Repayment,
     SafeToSpend,
     Savings,
     SpendingReport,
     Timeline,
 )
-from finpulse.sync.freshness import BankFreshness
+from finpulse.data.freshness import BankFreshness
 
 
 class AnalyticsMeta(BaseModel):
@@ -49,6 +47,7 @@ class LoansResponse(AnalyticsMeta):
     overdue_total: Decimal
     monthly_payments: Decimal = Field(description="Loans' instalments plus cards' minimum payments, monthly")
     daily_plan: DailyPlan
+    surplus: Surplus = Field(description="The monthly surplus extra repayment is a share of")
     repayment: Repayment | None
     notes: list[str]
 
@@ -76,11 +75,13 @@ class TimelineResponse(AnalyticsMeta):
 class RefinanceResponse(AnalyticsMeta):
     offers: list[RefinanceOffer] = Field(description="Best offers per loan by total saving (net of fees)")
     loans: list[Loan]
+    surplus: Surplus
     repayment: Repayment | None
 
 
 class RecommendationsResponse(AnalyticsMeta):
     recommendations: Recommendations
+    surplus: Surplus
     health: Health
     daily_plan: DailyPlan
 

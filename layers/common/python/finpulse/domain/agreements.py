@@ -14,7 +14,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 from pydantic.dataclasses import dataclass
 
-from finpulse.domain._base import DOMAIN_CONFIG, CurrencyCode, NonNegativeMoney, Rate
+from finpulse.domain._base import DOMAIN_CONFIG, CurrencyCode, Money, NonNegativeMoney, Rate
 from finpulse.domain.masking import mask_account_number
 
 
@@ -54,8 +54,13 @@ class Agreement:
     principal: NonNegativeMoney | None = None
     """Original amount: the loan taken, the sum deposited."""
     outstanding: NonNegativeMoney | None = None
-    """Loans: principal still owed. Deposits: current deposit balance. `None` if the bank did not
-    say; loans then fall back to `principal` (flagged)."""
+    """Loans: principal still owed. Deposits: current deposit balance. Only what the bank states as
+    such (`outstanding`); `None` if it did not say — loans then fall back to their own account's
+    balance, else to `principal` (flagged)."""
+    account_balance: Money | None = None
+    """The detail call's `account_balance`, as sent: the balance of the account the agreement
+    names — the loan's own account at some banks, the current account it is paid from at others
+    (the public sandbox). The engine uses it only to cross-check a loan account's balance."""
     interest_rate: Rate | None = None
     """Annual percent; only the agreement detail call returns it."""
     term_months: int | None = Field(default=None, ge=1, le=600)

@@ -134,7 +134,9 @@ def agreement(bank_id: str, raw: dict[str, Any]) -> Agreement:
         status=str(raw.get("status") or "active"),
         active=str(raw.get("status") or "active").lower() == "active",
         principal=None if is_card else amount,
-        outstanding=None if is_card else amount,
+        # `amount` is the sum lent or deposited; only an explicit `outstanding` is what is owed.
+        outstanding=None if is_card else _decimal(raw.get("outstanding")),
+        account_balance=_decimal(raw.get("account_balance")),
         interest_rate=_decimal(raw.get("interest_rate")),
         start_date=_date(raw.get("start_date")),
         maturity_date=_date(raw.get("end_date")),

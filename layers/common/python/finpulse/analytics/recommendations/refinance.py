@@ -17,7 +17,7 @@ from finpulse.analytics import constants as c
 from finpulse.analytics.debt import LoanCalc
 from finpulse.analytics.loanmath import annuity_payment
 from finpulse.analytics.money import HUNDRED, ZERO, ceil_int, kop
-from finpulse.analytics.results import RefinanceOffer
+from finpulse.analytics.result_plan import RefinanceOffer
 from finpulse.domain import Product, ProductKind
 
 

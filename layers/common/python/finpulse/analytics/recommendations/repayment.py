@@ -1,20 +1,25 @@
 """Repayment plan: when debts are paid off with minimum payments only versus with the extra
-payment sent by avalanche or snowball order, and how much interest that saves."""
+payment sent by avalanche or snowball order, and how much interest that saves.
+
+The extra payment is a share of the monthly surplus (`surplus.py`); without a surplus the plan says
+why and advises only refinancing (when an offer exists) or the minimums."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Literal
 
 from finpulse.analytics import constants as c
 from finpulse.analytics.daily_plan import Target, order_for
 from finpulse.analytics.dates import add_months
 from finpulse.analytics.debt import DebtFigures
 from finpulse.analytics.loanmath import monthly_rate
-from finpulse.analytics.money import ZERO, daily_to_monthly, kop
-from finpulse.analytics.results import Repayment, RepaymentPlan
-from finpulse.domain import Strategy
+from finpulse.analytics.money import ZERO, kop, rub
+from finpulse.analytics.result_plan import Repayment, RepaymentPlan
+from finpulse.analytics.surplus import SurplusFigures
+from finpulse.domain import RepaymentSpeed, Strategy
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,13 @@ def _month_label(today: date, months: int | None) -> str | None:
 
 
 def compute_repayment(
-    debt: DebtFigures, adp_daily: Decimal, chosen: Strategy, today: date
+    debt: DebtFigures,
+    surplus: SurplusFigures,
+    speed: RepaymentSpeed,
+    chosen: Strategy,
+    today: date,
+    *,
+    refinance_offers: int,
 ) -> Repayment | None:
     debts: list[PlanDebt] = []
     excluded: list[str] = []
@@ -87,7 +98,7 @@ def compute_repayment(
             debts.append(PlanDebt(Target(card.ref, card.used, card.rate), card.min_payment))
     if not debts:
         return None
-    extra = daily_to_monthly(adp_daily)
+    extra = surplus.extra_monthly(speed)
     baseline = simulate(debts, ZERO, None)
     plans: dict[Strategy, RepaymentPlan] = {}
     for strategy in (Strategy.AVALANCHE, Strategy.SNOWBALL):
@@ -102,7 +113,13 @@ def compute_repayment(
             interest_saved=kop(baseline.interest - outcome.interest),
             order=order,
         )
+    advice, reason = _advice(surplus, extra, speed, refinance_offers)
     return Repayment(
+        extra_monthly=kop(extra),
+        speed_share=c.SPEED_SHARE[speed],
+        surplus=surplus.output.amount,
+        advice=advice,
+        reason=reason,
         baseline_payoff_month=_month_label(today, baseline.months),
         baseline_months=baseline.months,
         baseline_interest=kop(baseline.interest),
@@ -111,3 +128,14 @@ def compute_repayment(
         chosen=chosen.value,
         excluded=sorted(excluded),
     )
+
+
+def _advice(
+    surplus: SurplusFigures, extra: Decimal, speed: RepaymentSpeed, refinance_offers: int
+) -> tuple[Literal["extra_payments", "refinance", "minimums"], str]:
+    if extra > ZERO:
+        share = int(c.SPEED_SHARE[speed] * 100)
+        return "extra_payments", f"{surplus.output.reason}. Досрочно — {share} %: {rub(extra)} в месяц"
+    if refinance_offers:
+        return "refinance", f"{surplus.output.reason}. Снизить платежи поможет рефинансирование"
+    return "minimums", f"{surplus.output.reason}. Платите обязательные платежи вовремя"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
-from finpulse.analytics.money import DAYS_PER_YEAR, MONTHS_PER_YEAR, ZERO, ceil_int, kop
-from finpulse.analytics.results import SavingsPlan
+from finpulse.analytics.dates import months_until
+from finpulse.analytics.money import ZERO, kop
+from finpulse.analytics.result_plan import SavingsPlan
 from finpulse.analytics.savings import SavingsFigures
 from finpulse.domain import FinancialInputs, Product, ProductKind
 
@@ -25,6 +27,7 @@ def best_deposit(products: Sequence[Product], amount: Decimal) -> Product | None
 
 
 def compute_savings_plan(
+    today: date,
     inputs: FinancialInputs,
     savings: SavingsFigures,
     sdp_daily: Decimal,
@@ -38,9 +41,10 @@ def compute_savings_plan(
     remaining = savings.goal_remaining
     months_left = None
     monthly_needed = ZERO
-    if savings.goal_days is not None:
-        # days × 12 / 365 rather than days ÷ (365/12): the latter is inexact in decimal arithmetic.
-        months_left = max(1, ceil_int(Decimal(savings.goal_days) * MONTHS_PER_YEAR / DAYS_PER_YEAR))
+    if savings.goal_days is not None and inputs.savings_goal_date is not None:
+        # Calendar months, so the monthly contribution (an obligation of the surplus) is the same
+        # every day of a month.
+        months_left = months_until(today, inputs.savings_goal_date)
         monthly_needed = remaining / months_left
     feasible = None
     if monthly_income > ZERO and months_left is not None:

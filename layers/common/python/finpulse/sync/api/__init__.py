@@ -1,0 +1,1 @@
+"""What the sync and data endpoints answer: response models, shared parameters, reads."""

@@ -1,0 +1,1 @@
+"""One bank of one user: bank calls, normalising, applying what arrived to what is stored."""
