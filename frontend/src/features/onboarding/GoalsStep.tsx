@@ -32,8 +32,10 @@ function GoalsForm({ initial, save }: { initial: GoalsDraft; save: SaveProgress 
   const saveInputs = useSaveInputs();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<GoalsErrors>({});
-  const set = (key: keyof GoalsDraft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+  const set = (key: keyof GoalsDraft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setDraft({ ...draft, [key]: e.target.value });
+    setErrors((all) => ({ ...all, [key]: undefined })); // a corrected field stops showing its error
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
