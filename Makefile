@@ -87,11 +87,13 @@ test: setup chromium spa
 	$(MAKE) frontend-test
 	$(MAKE) pytest
 
-bench: setup spa
+bench: setup chromium spa
 	$(PY) -m bench
 
-openapi: $(STAMP)
+# The API document from the handlers, then the SPA's types from it (a test fails on either stale).
+openapi: $(STAMP) $(NODE_STAMP)
 	$(PY) -m devstack.openapi --write
+	cd frontend && npm run gen:api
 
 # --- AWS -------------------------------------------------------------------------------
 build: $(STAMP)

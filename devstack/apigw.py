@@ -277,4 +277,14 @@ def spa_config(resources: LocalResources, cognito_endpoint: str, api_base: str =
         "userPoolId": resources.user_pool_id,
         "userPoolClientId": resources.user_pool_client_id,
         "cognitoEndpoint": cognito_endpoint,
+        "passwordPolicy": password_policy(),
     }
+
+
+def password_policy() -> dict[str, Any]:
+    """The user pool's password rules from template.yaml, in config.json's shape."""
+    from devstack.template import load_source
+    from tools.publish_spa import password_policy_config
+
+    pool = load_source()["Resources"]["UserPool"]["Properties"]
+    return password_policy_config(pool["Policies"]["PasswordPolicy"])

@@ -100,6 +100,7 @@ _POOL_KEYS = (
     "UsernameConfiguration",
     "AccountRecoverySetting",
     "UserAttributeUpdateSettings",
+    "VerificationMessageTemplate",
 )
 
 

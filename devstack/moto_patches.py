@@ -9,6 +9,8 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from devstack import cognito_mail
+
 _installed = False
 
 
@@ -30,6 +32,7 @@ def install() -> None:
        ExecutionAlreadyExists — e.g. every scheduled refresh after the first.
     (DynamoDB is not moto's: the stack and the tests run DynamoDB Local, whose conditional
     writes and transactions are atomic — see devstack.dynamodb.)
+    3. Cognito sends no codes and confirms anything: see devstack.cognito_mail.
     """
     global _installed
     if _installed:
@@ -56,4 +59,5 @@ def install() -> None:
 
     ExecutionWorker._get_evaluation_environment = _environment  # type: ignore[method-assign]
 
+    cognito_mail.install()
     _installed = True

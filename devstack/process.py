@@ -42,6 +42,15 @@ class DevStackProcess:
         return str(self.state["moto_url"])
 
     @property
+    def bank_urls(self) -> dict[str, str]:
+        return dict(self.state.get("banks", {}))
+
+    @property
+    def outbox(self) -> Path:
+        """Where the stack's user pool "e-mails" sign-up and reset codes (devstack.cognito_mail)."""
+        return self.workdir / "outbox.jsonl"
+
+    @property
     def log(self) -> str:
         return (self.workdir / "devstack.log").read_text(errors="replace")
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from devstack import moto_bridge
+from devstack import cognito_mail, moto_bridge
 from devstack.apigw import LocalApi, spa_config
 from devstack.banks import (
     RunningBanks,
@@ -43,6 +43,7 @@ from devstack.watch import CodeWatcher
 log = logging.getLogger("devstack")
 HOST = "127.0.0.1"
 STATE_FILE = ROOT / ".devstack" / "state.json"
+OUTBOX_FILE = "outbox.jsonl"
 
 
 @dataclass
@@ -135,6 +136,8 @@ class LocalStack:
         opts = self.options
         ddb_thread, ddb_errors = self._start_dynamodb()
         self.moto = start_moto(opts.moto_port, HOST)
+        if opts.state_file is not None:  # where sign-up and reset codes are "e-mailed" (and logged)
+            cognito_mail.OUTBOX.use_file(opts.state_file.parent / OUTBOX_FILE)
         log.info("AWS emulation (moto) on %s", self.moto.url)
         local_banks, bank_thread, bank_errors = self._start_banks()
         ddb_thread.join()
@@ -235,6 +238,7 @@ class LocalStack:
             "region": self.resources.region,
             "state_machines": self.resources.state_machines,
             "schedules": [s.name for s in self.resources.schedules],
+            "banks": dict(self.banks.handle.urls) if self.banks is not None else {},
         }
         path.write_text(json.dumps(state, indent=1))
 
@@ -253,6 +257,10 @@ class LocalStack:
             urls = "  ".join(f"{b} {u}" for b, u in self.banks.handle.urls.items())
             lines.append(f"  Sandbox banks:    {urls}")
         lines.append(f"  Demo login:       {demo.email} / {demo.password}")
+        lines.append(
+            "  Sign-up:          open the app, «Зарегистрироваться»; the e-mailed code is printed"
+            " here (devstack.mail)"
+        )
         for schedule, when in self._scheduler.upcoming() if self._scheduler else []:
             at = f"{when:%Y-%m-%d %H:%M} UTC" if when else "never"
             lines.append(

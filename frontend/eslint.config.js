@@ -15,4 +15,22 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  {
+    // Feature folders (src/features/<feature>/, flat) never import each other: what two
+    // features share lives in src/ui, src/api or src/lib.
+    files: ["src/features/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./(?!\\.\\./)",
+              message: "Features never import each other: move shared code to src/ui, src/api or src/lib.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -26,7 +26,24 @@ def stack_outputs(cloudformation: Any, stack_name: str) -> dict[str, str]:
     return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
 
 
-def runtime_config(outputs: dict[str, str]) -> dict[str, str]:
+def password_policy(cognito: Any, user_pool_id: str) -> dict[str, Any]:
+    """The deployed pool's password rules, shown by the sign-up form while typing."""
+    pool = cognito.describe_user_pool(UserPoolId=user_pool_id)["UserPool"]
+    return password_policy_config(pool["Policies"]["PasswordPolicy"])
+
+
+def password_policy_config(policy: dict[str, Any]) -> dict[str, Any]:
+    """Cognito's PasswordPolicy (API or template) in config.json's `passwordPolicy` shape."""
+    return {
+        "minLength": int(policy.get("MinimumLength", 8)),
+        "requireLowercase": bool(policy.get("RequireLowercase", True)),
+        "requireUppercase": bool(policy.get("RequireUppercase", True)),
+        "requireNumbers": bool(policy.get("RequireNumbers", True)),
+        "requireSymbols": bool(policy.get("RequireSymbols", True)),
+    }
+
+
+def runtime_config(outputs: dict[str, str]) -> dict[str, Any]:
     region = outputs["Region"]
     return {
         # Same origin: CloudFront routes /api/* to the HTTP API.
@@ -42,7 +59,7 @@ def _cache_control(key: str) -> str:
     return IMMUTABLE if key.startswith("assets/") else NO_CACHE
 
 
-def upload(s3: Any, bucket: str, dist: Path, config: dict[str, str]) -> list[str]:
+def upload(s3: Any, bucket: str, dist: Path, config: dict[str, Any]) -> list[str]:
     """Upload every file of the build and config.json; return the keys written."""
     if not (dist / "index.html").is_file():
         raise FileNotFoundError(f"{dist}/index.html missing: run `make spa` first")
@@ -80,7 +97,9 @@ def main(argv: list[str]) -> int:
 
     session = boto3.Session(region_name=args.region)
     outputs = stack_outputs(session.client("cloudformation"), args.stack)
-    keys = upload(session.client("s3"), outputs["SpaBucketName"], DIST, runtime_config(outputs))
+    config = runtime_config(outputs)
+    config["passwordPolicy"] = password_policy(session.client("cognito-idp"), outputs["UserPoolId"])
+    keys = upload(session.client("s3"), outputs["SpaBucketName"], DIST, config)
     session.client("cloudfront").create_invalidation(
         DistributionId=outputs["SpaDistributionId"],
         InvalidationBatch={

@@ -2,117 +2,189 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { STORAGE_KEY } from "./auth/session";
-import { MemoryStorage, authResult, cognitoError, fakeJwt, json, type Handler, type RecordedRequest } from "./test/fakes";
+import { BANKS, backend, fakeState } from "./test/backend";
+import { MemoryStorage, fakeJwt } from "./test/fakes";
 import { TEST_CONFIG, renderApp } from "./test/render";
 
-const ME = { user_id: "sub-1", email: "demo@finpulse.dev", username: "demo@finpulse.dev" };
-const BANKS = {
-  banks: [
-    { bank_id: "vbank", name: "VBank", connected: false, consents: [] },
-    { bank_id: "abank", name: "ABank", connected: false, consents: [] },
-    { bank_id: "sbank", name: "SBank", connected: true, consents: [] },
-  ],
-};
-
-const isCognito = (r: RecordedRequest) => r.url === TEST_CONFIG.cognitoEndpoint;
-const target = (r: RecordedRequest) => r.headers["x-amz-target"]?.split(".")[1];
-
-/** A fake backend: Cognito accepts one password; the API wants the current ID token. */
-function backend(options: { password?: string; challenge?: string } = {}): Handler & { validToken: { value: string } } {
-  const validToken = { value: fakeJwt({ sub: "sub-1", email: "demo@finpulse.dev", v: 1 }) };
-  const handler = (request: RecordedRequest) => {
-    if (isCognito(request)) {
-      const body = request.body as { AuthFlow?: string; AuthParameters?: Record<string, string> };
-      if (target(request) === "RevokeToken") return json(200, {});
-      if (body.AuthFlow === "USER_PASSWORD_AUTH") {
-        if (options.challenge) return json(200, { ChallengeName: options.challenge, Session: "s" });
-        if (body.AuthParameters?.PASSWORD !== (options.password ?? "FinPulse-demo-1")) {
-          return cognitoError("NotAuthorizedException", "Incorrect username or password.");
-        }
-        return json(200, authResult({ IdToken: validToken.value }));
-      }
-      if (body.AuthFlow === "REFRESH_TOKEN_AUTH") {
-        return cognitoError("NotAuthorizedException", "Refresh Token has been revoked");
-      }
-    }
-    if (request.headers.authorization !== `Bearer ${validToken.value}`) return json(401, { message: "Unauthorized" });
-    if (request.url === "/api/me") return json(200, ME);
-    if (request.url === "/api/banks") return json(200, BANKS);
-    return json(404, { error: { status: 404, code: "NOT_FOUND", message: "No such route", details: [] } });
-  };
-  return Object.assign(handler, { validToken });
-}
-
 async function signIn(password = "FinPulse-demo-1") {
+  await screen.findByTestId("signin-form"); // the signed-out screens are a lazy chunk
   await userEvent.type(screen.getByLabelText("Электронная почта"), "demo@finpulse.dev");
   await userEvent.type(screen.getByLabelText("Пароль"), password);
   await userEvent.click(screen.getByTestId("signin-submit"));
 }
 
+const consentView = (bank: string, status: string, extra: object = {}) => ({
+  id: `${bank}-1`,
+  bank_id: bank,
+  kind: "accounts",
+  status,
+  raw_status: status,
+  permissions: [],
+  options: {},
+  near_expiry: false,
+  created_at: "2026-12-01T10:00:00Z",
+  updated_at: "2026-12-01T10:00:00Z",
+  history: [],
+  expires_at: "2027-03-01T10:00:00Z",
+  expires_in_days: 89,
+  ...extra,
+});
+const bankConsents = (bank: string, accounts: object | null) => ({
+  bank_id: bank,
+  name: BANKS.find((b) => b.bank_id === bank)?.name,
+  approval: "auto",
+  customer_id: "team200-1",
+  connected: false,
+  needs_action: false,
+  accounts: { current: accounts },
+  products: { current: null },
+  payments: { current: null },
+});
+
 describe("App", () => {
-  it("signs in, then shows who you are and the banks from the API", async () => {
-    const { server, storage } = renderApp(backend());
-    expect(screen.getByRole("heading", { name: "Вход" })).toBeTruthy();
-
+  it("signs in and lands a new user in onboarding, with the customer ids already given", async () => {
+    const state = fakeState({ identities: [{ bank_id: "vbank", customer_id: "team200-1", updated_at: "2026-12-01T10:00:00Z" }] });
+    renderApp(backend(state));
+    expect(await screen.findByRole("heading", { name: "Вход" })).toBeTruthy();
     await signIn();
-
-    expect((await screen.findByTestId("user-email")).textContent).toBe("demo@finpulse.dev");
-    expect(await screen.findByTestId("bank-row-vbank")).toBeTruthy();
-    expect(within(screen.getByTestId("bank-row-sbank")).getByTestId("bank-state").textContent).toBe("Подключён");
-    expect(screen.getByTestId("account-email").textContent).toBe("demo@finpulse.dev");
-    expect(storage.getItem(STORAGE_KEY)).not.toBeNull();
-
-    const signInCall = server.calls.find(isCognito);
-    expect(signInCall?.body).toMatchObject({ AuthFlow: "USER_PASSWORD_AUTH", ClientId: "client-1" });
+    expect(await screen.findByTestId("step-banks")).toBeTruthy();
+    expect((screen.getByTestId("customer-id-vbank") as HTMLInputElement).value).toBe("team200-1");
+    expect((screen.getByTestId("customer-id-sbank") as HTMLInputElement).value).toBe("");
+    expect(screen.getByText("Этот банк попросит подтвердить доступ в его приложении.")).toBeTruthy();
   });
 
-  it("shows a Russian error for a wrong password and stays on the form", async () => {
-    renderApp(backend());
-    await signIn("wrong");
-    expect((await screen.findByTestId("signin-error")).textContent).toBe("Неверный адрес электронной почты или пароль.");
-    expect(screen.getByLabelText("Пароль").getAttribute("aria-invalid")).toBe("true");
-    expect(screen.queryByTestId("sign-out")).toBeNull();
-    expect((screen.getByTestId("signin-submit") as HTMLButtonElement).disabled).toBe(false);
-  });
-
-  it("asks for both fields before calling Cognito", async () => {
-    const { server } = renderApp(backend());
-    await userEvent.click(screen.getByTestId("signin-submit"));
+  it("shows a Russian error for a wrong password and asks for both fields first", async () => {
+    const { server } = renderApp(backend(fakeState()));
+    await userEvent.click(await screen.findByTestId("signin-submit"));
     expect(screen.getByTestId("signin-error").textContent).toMatch(/Введите адрес электронной почты и пароль/);
     expect(server.calls).toHaveLength(0);
+    await signIn("wrong");
+    expect((await screen.findByTestId("signin-error")).textContent).toBe("Неверный адрес электронной почты или пароль.");
   });
 
-  it("explains a NEW_PASSWORD_REQUIRED challenge instead of crashing", async () => {
-    renderApp(backend({ challenge: "NEW_PASSWORD_REQUIRED" }));
+  it("signs up, confirms the e-mailed code (a wrong one is explained) and opens onboarding", async () => {
+    renderApp(backend(fakeState({ password: "unused" })));
+    await userEvent.click(await screen.findByTestId("link-signup"));
+    await userEvent.type(screen.getByTestId("signup-email"), "demo@finpulse.dev");
+    await userEvent.type(screen.getByTestId("signup-password"), "short");
+    await userEvent.click(screen.getByTestId("signup-submit"));
+    expect((await screen.findByText("Пароль пока не выполняет все требования.")).getAttribute("role")).toBe("alert");
+    await userEvent.clear(screen.getByTestId("signup-password"));
+    await userEvent.type(screen.getByTestId("signup-password"), "Novyi-klient-2024");
+    await userEvent.click(screen.getByTestId("signup-submit"));
+
+    expect((await screen.findByTestId("confirm-notice")).textContent).toMatch(/d\*\*\*@finpulse.dev/);
+    expect(screen.getByTestId("confirm-local-hint").textContent).toMatch(/make dev/);
+    await userEvent.type(screen.getByTestId("confirm-code"), "000000");
+    await userEvent.click(screen.getByTestId("confirm-submit"));
+    expect((await screen.findByTestId("confirm-error")).textContent).toMatch(/Неверный код/);
+    await userEvent.clear(screen.getByTestId("confirm-code"));
+    await userEvent.type(screen.getByTestId("confirm-code"), "123456");
+    await userEvent.click(screen.getByTestId("confirm-submit"));
+    expect(await screen.findByTestId("step-banks")).toBeTruthy();
+  });
+
+  it("turns a manual bank's card approved without a reload once polling sees the approval", async () => {
+    const pending = consentView("sbank", "pending", { approval_url: "http://bank/app/consents/r1" });
+    const state = fakeState({
+      onboarding: { step: "consents", banks: [{ bank_id: "sbank", products: false, payments: false }], stored: true, completed_at: null },
+      consentAnswers: [
+        { banks: [bankConsents("sbank", null)], near_expiry_days: 7, generated_at: "x" },
+        { banks: [bankConsents("sbank", pending)], near_expiry_days: 7, generated_at: "x" },
+        { banks: [bankConsents("sbank", consentView("sbank", "approved"))], near_expiry_days: 7, generated_at: "x" },
+      ],
+      initAnswer: { results: [{ bank_id: "sbank", kind: "accounts", outcome: "pending", consent: pending }] },
+    });
+    const { server } = renderApp(backend(state));
     await signIn();
-    expect((await screen.findByTestId("signin-error")).textContent).toMatch(/сменить временный пароль/);
-  });
+    await userEvent.click(await screen.findByTestId("consents-request"));
+    const card = await screen.findByTestId("consent-card-sbank-accounts");
+    await waitFor(() => expect(card.getAttribute("data-state")).toBe("pending"));
+    expect(within(card).getByTestId("approve-link-sbank").getAttribute("href")).toBe("http://bank/app/consents/r1");
+    expect(within(card).getByTestId("approve-link-sbank").getAttribute("target")).toBe("_blank");
+    const init = server.calls.find((c) => c.url.endsWith("/api/consents/init"));
+    expect(init?.body).toEqual({ include_accounts: true, banks: [{ bank_id: "sbank", include_products: false, include_payments: false }] });
 
-  it("keeps the session across a reload", async () => {
-    const api = backend();
+    await waitFor(() => expect(screen.getByTestId("consent-card-sbank-accounts").getAttribute("data-state")).toBe("approved"), {
+      timeout: 8_000,
+    });
+    const polls = server.calls.filter((c) => c.url.endsWith("/api/consents/status")).length;
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(server.calls.filter((c) => c.url.endsWith("/api/consents/status")).length).toBe(polls); // stopped
+    expect((screen.getByTestId("consents-next") as HTMLButtonElement).disabled).toBe(false);
+  }, 15_000);
+
+  it("keeps the session across a reload and signs out back to the form", async () => {
+    const state = fakeState();
     const storage = new MemoryStorage();
-    const first = renderApp(api, storage);
+    const first = renderApp(backend(state), storage);
     await signIn();
-    await screen.findByTestId("user-email");
+    await screen.findByTestId("step-banks");
     first.unmount();
-
-    const second = renderApp(api, storage);
-    expect((await screen.findByTestId("user-email")).textContent).toBe("demo@finpulse.dev");
-    expect(second.server.calls.some(isCognito)).toBe(false);
-  });
-
-  it("signs out back to the form and forgets the session", async () => {
-    const { storage, server } = renderApp(backend());
-    await signIn();
-    await screen.findByTestId("user-email");
-
+    const second = renderApp(backend(state), storage);
+    expect(await screen.findByTestId("step-banks")).toBeTruthy();
+    expect(second.server.calls.some((c) => c.url === TEST_CONFIG.cognitoEndpoint)).toBe(false);
+    await userEvent.click(screen.getByTestId("account-email"));
     await userEvent.click(screen.getByTestId("sign-out"));
-
-    expect(screen.getByTestId("signin-form")).toBeTruthy();
-    expect(screen.getByTestId("signin-notice").textContent).toBe("Вы вышли из FinPulse.");
+    expect((await screen.findByTestId("signin-notice")).textContent).toBe("Вы вышли из FinPulse.");
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
-    await waitFor(() => expect(server.calls.some((c) => target(c) === "RevokeToken")).toBe(true));
   });
+
+  it("shows an onboarded user the accounts by bank with money in ru-RU and the bank's freshness", async () => {
+    const state = fakeState({
+      onboarding: { step: "done", banks: [], stored: true, completed_at: "2026-12-01T10:00:00Z" },
+      accounts: {
+        accounts: [
+          {
+            bank_id: "vbank",
+            account_id: "a1",
+            kind: "current",
+            currency: "RUB",
+            enabled: true,
+            status: "Enabled",
+            stale: false,
+            masked_number: "****0001",
+            available: { amount: "1234.56", currency: "RUB", at: "2026-12-01T10:00:00Z" },
+            booked: { amount: "1300.00", currency: "RUB", at: "2026-12-01T10:00:00Z" },
+          },
+        ],
+        freshness: [{ bank_id: "vbank", status: "stale", stale: true, last_success_at: "2026-11-30T07:00:00Z" }],
+      },
+      routes: {
+        // The user's saved time zone, not the browser's (UTC here), decides the dates shown.
+        "GET /api/me/financial-inputs": () =>
+          new Response(JSON.stringify({ stored: true, data_version: 1, timezone: "Europe/Moscow" }), { status: 200 }),
+      },
+    });
+    renderApp(backend(state));
+    await signIn();
+    const bank = await screen.findByTestId("home-bank-vbank");
+    expect(within(bank).getByText("Текущий счёт")).toBeTruthy();
+    expect(within(bank).getByText(/1\s234,56\s₽/)).toBeTruthy();
+    expect(within(bank).getByText(/по выписке 1\s300,00\s₽/)).toBeTruthy();
+    expect(within(bank).getByTestId("home-stale").textContent).toMatch(/Данные на 30 ноября, 10:00/);
+  });
+
+  it("shows the error view with the envelope's message and request id, and retries", async () => {
+    let fail = true;
+    const state = fakeState({
+      routes: {
+        "GET /api/onboarding": () =>
+          fail
+            ? new Response(JSON.stringify({ error: { status: 500, code: "INTERNAL_ERROR", message: "Something broke", details: [], request_id: "req-9" } }), { status: 500 })
+            : new Response(JSON.stringify({ step: "banks", banks: [], stored: false }), { status: 200 }),
+      },
+    });
+    renderApp(backend(state));
+    await signIn();
+    const error = await screen.findByTestId("error-view", {}, { timeout: 15_000 }); // after 3 retries of the 5xx
+    expect(error.textContent).toMatch(/Сервер временно недоступен/);
+    expect(error.textContent).toMatch(/Something broke/);
+    expect(screen.getByTestId("error-request-id").textContent).toMatch(/req-9/);
+    fail = false;
+    await userEvent.click(screen.getByTestId("error-retry"));
+    expect(await screen.findByTestId("step-banks")).toBeTruthy();
+  }, 20_000);
 
   it("returns to sign-in with a notice when a stored session is rejected and cannot be refreshed", async () => {
     const storage = new MemoryStorage();
@@ -128,12 +200,8 @@ describe("App", () => {
         expiresAt: Date.now() + 3_600_000,
       }),
     );
-    const { server } = renderApp(backend(), storage);
-
+    renderApp(backend(fakeState()), storage);
     expect((await screen.findByTestId("signin-notice")).textContent).toBe("Сессия истекла. Войдите снова.");
-    expect(screen.queryByTestId("sign-out")).toBeNull();
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
-    // one refresh attempt for both requests, no retry loop
-    expect(server.calls.filter((c) => isCognito(c)).length).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseConfig } from "./config";
+import { ConfigError, DEFAULT_PASSWORD_POLICY, loadConfig, parseConfig } from "./config";
 import { fakeFetch, json } from "./test/fakes";
 
 const valid = {
@@ -9,7 +9,7 @@ const valid = {
   userPoolClientId: "client123",
   cognitoEndpoint: "http://127.0.0.1:5000/",
 };
-const parsed = { ...valid, revokeTokensOnSignOut: false };
+const parsed = { ...valid, revokeTokensOnSignOut: false, passwordPolicy: DEFAULT_PASSWORD_POLICY, localAuth: true };
 
 describe("loadConfig", () => {
   it("fetches /config.json from the same origin, uncached, and returns the parsed config", async () => {
@@ -74,5 +74,12 @@ describe("parseConfig", () => {
 
   it("ignores extra fields", () => {
     expect(parseConfig({ ...valid, spaUrl: "https://example.org", extra: { a: 1 } })).toEqual(parsed);
+  });
+
+  it("reads the pool's password policy, and names a wrong one", () => {
+    const policy = { minLength: 8, requireLowercase: true, requireUppercase: false, requireNumbers: true, requireSymbols: true };
+    expect(parseConfig({ ...valid, passwordPolicy: policy }).passwordPolicy).toEqual(policy);
+    expect(() => parseConfig({ ...valid, passwordPolicy: { minLength: "12" } })).toThrow(/passwordPolicy.minLength/);
+    expect(parseConfig({ ...valid, cognitoEndpoint: undefined }).localAuth).toBe(false);
   });
 });

@@ -18,7 +18,28 @@ export interface AppConfig {
    * local emulation (moto) does not implement RevokeToken.
    */
   readonly revokeTokensOnSignOut: boolean;
+  readonly passwordPolicy: PasswordPolicy;
+  /** Not AWS's Cognito: the local stack, which prints e-mailed codes in its console. */
+  readonly localAuth: boolean;
 }
+
+/** The user pool's password rules, shown while typing (config.json `passwordPolicy`). */
+export interface PasswordPolicy {
+  readonly minLength: number;
+  readonly requireLowercase: boolean;
+  readonly requireUppercase: boolean;
+  readonly requireNumbers: boolean;
+  readonly requireSymbols: boolean;
+}
+
+/** template.yaml's UserPool PasswordPolicy, used when config.json does not say. */
+export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireNumbers: true,
+  requireSymbols: false,
+};
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -83,13 +104,41 @@ export function parseConfig(raw: unknown): AppConfig {
     throw new ConfigError("В настройках поле «revokeTokensOnSignOut» должно быть true или false.");
   }
 
+  const local = !new URL(cognitoEndpoint).hostname.endsWith(".amazonaws.com");
   return {
     apiBase: apiBase.replace(/\/+$/, ""),
     region,
     userPoolId,
     userPoolClientId,
     cognitoEndpoint,
-    revokeTokensOnSignOut: typeof revoke === "boolean" ? revoke : new URL(cognitoEndpoint).hostname.endsWith(".amazonaws.com"),
+    revokeTokensOnSignOut: typeof revoke === "boolean" ? revoke : !local,
+    passwordPolicy: parsePasswordPolicy(record.passwordPolicy),
+    localAuth: local,
+  };
+}
+
+function parsePasswordPolicy(raw: unknown): PasswordPolicy {
+  if (raw === undefined || raw === null) return DEFAULT_PASSWORD_POLICY;
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new ConfigError("В настройках поле «passwordPolicy» должно быть объектом.");
+  }
+  const r = raw as Record<string, unknown>;
+  const flag = (name: keyof PasswordPolicy): boolean => {
+    const value = r[name];
+    if (value === undefined) return DEFAULT_PASSWORD_POLICY[name] as boolean;
+    if (typeof value !== "boolean") throw new ConfigError(`В настройках «passwordPolicy.${name}» должно быть true или false.`);
+    return value;
+  };
+  const minLength = r.minLength ?? DEFAULT_PASSWORD_POLICY.minLength;
+  if (typeof minLength !== "number" || !Number.isInteger(minLength) || minLength < 6 || minLength > 99) {
+    throw new ConfigError("В настройках «passwordPolicy.minLength» должно быть целым числом от 6 до 99.");
+  }
+  return {
+    minLength,
+    requireLowercase: flag("requireLowercase"),
+    requireUppercase: flag("requireUppercase"),
+    requireNumbers: flag("requireNumbers"),
+    requireSymbols: flag("requireSymbols"),
   };
 }
 

@@ -1,12 +1,18 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
 import type { ApiClient } from "./api/client";
+import type { CognitoClient } from "./auth/cognito";
 import type { SessionManager, SessionState } from "./auth/session";
 import type { Services } from "./services";
 
 const ServicesContext = createContext<Services | null>(null);
 
 export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  return (
+    <ServicesContext.Provider value={services}>
+      <QueryClientProvider client={services.queryClient}>{children}</QueryClientProvider>
+    </ServicesContext.Provider>
+  );
 }
 
 export function useServices(): Services {
@@ -17,6 +23,10 @@ export function useServices(): Services {
 
 export function useApi(): ApiClient {
   return useServices().api;
+}
+
+export function useCognito(): CognitoClient {
+  return useServices().cognito;
 }
 
 export function useSessionManager(): SessionManager {

@@ -4,6 +4,7 @@ import { Boot } from "./Boot";
 import "./styles/base.css";
 import "./styles/shell.css";
 import "./styles/components.css";
+import "./styles/features.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");

@@ -1,13 +1,17 @@
 /** Wires the app's long-lived services from the runtime configuration. */
-import { ApiClient } from "./api/client";
+import type { QueryClient } from "@tanstack/react-query";
+import { createApiClient, type ApiClient } from "./api/client";
+import { createQueryClient } from "./api/queryClient";
 import { CognitoClient } from "./auth/cognito";
 import { SessionManager, type SessionManagerOptions } from "./auth/session";
 import type { AppConfig } from "./config";
 
 export interface Services {
   readonly config: AppConfig;
+  readonly cognito: CognitoClient;
   readonly session: SessionManager;
   readonly api: ApiClient;
+  readonly queryClient: QueryClient;
 }
 
 export interface ServiceOverrides {
@@ -15,6 +19,7 @@ export interface ServiceOverrides {
   readonly storage?: Storage | null;
   readonly now?: () => number;
   readonly eventTarget?: EventTarget | null;
+  readonly queryClient?: QueryClient;
 }
 
 export function createServices(config: AppConfig, overrides: ServiceOverrides = {}): Services {
@@ -32,10 +37,15 @@ export function createServices(config: AppConfig, overrides: ServiceOverrides = 
     ...(overrides.eventTarget !== undefined ? { eventTarget: overrides.eventTarget } : {}),
   };
   const session = new SessionManager(sessionOptions);
-  const api = new ApiClient({
-    baseUrl: config.apiBase,
+  const api = createApiClient({
+    apiBase: config.apiBase,
     tokens: session,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
   });
-  return { config, session, api };
+  const queryClient = overrides.queryClient ?? createQueryClient();
+  // Another user's cached answers must never show after a sign-out.
+  session.subscribe(() => {
+    if (!session.session) queryClient.clear();
+  });
+  return { config, cognito, session, api, queryClient };
 }

@@ -167,3 +167,10 @@ def test_a_bank_failing_while_polling_is_reported_beside_its_last_known_state(ap
     assert state["sbank"]["accounts"]["current"]["status"] == "pending"
     assert state["vbank"]["error"] is None
     assert state["vbank"]["connected"]
+
+
+def test_each_bank_chooses_its_own_kinds_in_one_call(api: Api) -> None:
+    api.identify(vbank="team200-5", abank="team200-5")
+    results = api.init(banks=[{"bank_id": "vbank", "include_products": True}, "abank"])
+    assert set(results) == {("vbank", "accounts"), ("vbank", "products"), ("abank", "accounts")}
+    assert results["vbank", "products"]["consent"]["status"] == "approved"

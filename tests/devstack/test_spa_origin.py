@@ -47,4 +47,12 @@ def test_config_json(origin: Any, aws_stack: InProcessStack) -> None:
         "userPoolId": aws_stack.resources.user_pool_id,
         "userPoolClientId": aws_stack.resources.user_pool_client_id,
         "cognitoEndpoint": "http://127.0.0.1:5000/",
+        # template.yaml's UserPool PasswordPolicy, for the sign-up form's rules
+        "passwordPolicy": {
+            "minLength": 12,
+            "requireLowercase": True,
+            "requireUppercase": True,
+            "requireNumbers": True,
+            "requireSymbols": False,
+        },
     }

@@ -69,3 +69,30 @@ def test_include_dashboard_leaves_a_dashboard_cached_for_the_new_data_version(
     assert snapshot.cached is not None
     assert snapshot.cached.version == done["data_version"] == versioning.current_version(user.sub)
     assert api_client.get("/api/dashboard", headers=user.auth_header).status_code == 200
+
+
+def test_a_running_bank_reports_its_counts_so_far_for_the_progress_view(
+    live: Any, api_client: Any, make_user: Any, sandbox: Any, monkeypatch: Any
+) -> None:
+    from finpulse.sync import bank_sync, records
+
+    user: SignedInUser = make_user()
+    connect(api_client, user, sandbox, banks=["vbank"], products=False)
+    reported: list[dict[str, int]] = []
+    original = records.set_bank
+
+    def spy(user_id: str, sync_id: str, progress: Any) -> None:
+        if progress.state == "running" and progress.counts:
+            reported.append(dict(progress.counts))
+        original(user_id, sync_id, progress)
+
+    monkeypatch.setattr(bank_sync, "PROGRESS_EVERY", 0.0)
+    monkeypatch.setattr(records, "set_bank", spy)
+    done = refresh(api_client, user)
+
+    assert done["banks"]["vbank"]["state"] == "ok"
+    assert reported, "no running progress was written"
+    fetched = [r["transactions_fetched"] for r in reported]
+    assert fetched == sorted(fetched)  # counts only grow while the bank syncs
+    assert reported[-1]["accounts"] >= 1
+    assert reported[-1]["transactions_fetched"] <= done["banks"]["vbank"]["counts"]["transactions_fetched"]

@@ -9,7 +9,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
-from tools.publish_spa import runtime_config, upload
+from tools.publish_spa import password_policy, runtime_config, upload
 
 OUTPUTS = {
     "Region": "eu-central-1",
@@ -53,3 +53,23 @@ def test_upload_sets_types_caching_and_config(dist: Path) -> None:
 def test_upload_refuses_a_missing_build(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         upload(object(), "b", tmp_path, {})
+
+
+@mock_aws
+def test_config_carries_the_deployed_pools_password_policy() -> None:
+    cognito = boto3.client("cognito-idp", region_name="eu-central-1")
+    policy = {
+        "MinimumLength": 14,
+        "RequireLowercase": True,
+        "RequireUppercase": False,
+        "RequireNumbers": True,
+        "RequireSymbols": True,
+    }
+    pool = cognito.create_user_pool(PoolName="p", Policies={"PasswordPolicy": policy})
+    assert password_policy(cognito, pool["UserPool"]["Id"]) == {
+        "minLength": 14,
+        "requireLowercase": True,
+        "requireUppercase": False,
+        "requireNumbers": True,
+        "requireSymbols": True,
+    }

@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { fakeFetch, json, type Handler } from "../test/fakes";
-import { ApiClient, type TokenSource } from "./client";
+import { apiOrigin, createApiClient, unwrap, type TokenSource } from "./client";
 import { ApiError } from "./errors";
-import { decodeBanks, decodeMe } from "./types";
 
 function tokenSource(initial: string | null = "token-1", refreshed: string | null = "token-2") {
   return {
@@ -12,9 +11,11 @@ function tokenSource(initial: string | null = "token-1", refreshed: string | nul
   };
 }
 
-function setup(handler: Handler, tokens = tokenSource(), baseUrl = "/api") {
+const LOCATION = "https://app.finpulse.example/#/connections";
+
+function setup(handler: Handler, tokens = tokenSource(), apiBase = "/api") {
   const server = fakeFetch(handler);
-  return { server, tokens, api: new ApiClient({ baseUrl, tokens, fetch: server.fetch }) };
+  return { server, tokens, api: createApiClient({ apiBase, tokens, fetch: server.fetch, location: LOCATION }) };
 }
 
 async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
@@ -29,29 +30,31 @@ async function apiErrorOf(promise: Promise<unknown>): Promise<ApiError> {
 
 const ME = { user_id: "sub-1", email: "demo@finpulse.dev", username: "demo" };
 
-describe("ApiClient", () => {
-  it("sends the ID token as a bearer token to apiBase + path and decodes the answer", async () => {
+describe("apiOrigin", () => {
+  it("resolves the documented /api paths against apiBase, relative or absolute", () => {
+    expect(apiOrigin("/api", LOCATION)).toBe("https://app.finpulse.example");
+    expect(apiOrigin("https://abc.execute-api.eu-central-1.amazonaws.com/api/", LOCATION)).toBe(
+      "https://abc.execute-api.eu-central-1.amazonaws.com",
+    );
+  });
+});
+
+describe("createApiClient", () => {
+  it("sends the ID token as a bearer token to the typed path and returns the data", async () => {
     const { api, server } = setup(() => json(200, ME));
-    const me = await api.get("/me", decodeMe);
-    expect(me).toEqual({ userId: "sub-1", email: "demo@finpulse.dev", username: "demo" });
-    expect(server.calls[0]?.url).toBe("/api/me");
-    expect(server.calls[0]?.method).toBe("GET");
+    const me = await unwrap(api.GET("/api/me"));
+    expect(me.user_id).toBe("sub-1");
+    expect(server.calls[0]?.url).toBe("https://app.finpulse.example/api/me");
     expect(server.calls[0]?.headers.authorization).toBe("Bearer token-1");
   });
 
-  it("joins absolute API bases and query strings", async () => {
-    const { api, server } = setup(() => json(200, ME), tokenSource(), "https://abc.execute-api.eu-central-1.amazonaws.com/api/");
-    await api.get("me", decodeMe, { query: { request_id: "r 1", skip: undefined, limit: 5 } });
-    expect(server.calls[0]?.url).toBe("https://abc.execute-api.eu-central-1.amazonaws.com/api/me?request_id=r+1&limit=5");
-  });
-
-  it("sends JSON bodies", async () => {
-    const { api, server } = setup(() => json(200, ME));
-    await api.post("/consents/init", { banks: ["vbank"] }, decodeMe, { headers: { "Idempotency-Key": "k1" } });
-    expect(server.calls[0]?.method).toBe("POST");
-    expect(server.calls[0]?.headers["content-type"]).toBe("application/json");
-    expect(server.calls[0]?.headers["idempotency-key"]).toBe("k1");
-    expect(server.calls[0]?.body).toEqual({ banks: ["vbank"] });
+  it("serialises path parameters, queries and JSON bodies from the schema", async () => {
+    const { api, server } = setup(() => json(202, { sync_id: "s1", status_url: "/api/sync/s1" }));
+    await unwrap(api.POST("/api/sync/full-refresh", { params: { query: { force: true } } }));
+    expect(server.calls[0]?.url).toBe("https://app.finpulse.example/api/sync/full-refresh?force=true");
+    await unwrap(api.PUT("/api/me/banks/{bank_id}", { params: { path: { bank_id: "vbank" } }, body: { customer_id: "team200-1" } }));
+    expect(server.calls[1]).toMatchObject({ method: "PUT", body: { customer_id: "team200-1" } });
+    expect(server.calls[1]?.url).toBe("https://app.finpulse.example/api/me/banks/vbank");
   });
 
   it("parses FinPulse's error envelope into a typed ApiError", async () => {
@@ -61,132 +64,81 @@ describe("ApiClient", () => {
           status: 422,
           code: "VALIDATION_ERROR",
           message: "The request is not valid",
-          details: [{ field: "body.amount", message: "must be greater than 0" }, { field: null, message: "general" }],
+          details: [{ field: "body.customer_id", message: "bad" }],
           request_id: "req-42",
         },
       }),
     );
-    const error = await apiErrorOf(api.get("/me", decodeMe));
-    expect(error.status).toBe(422);
-    expect(error.code).toBe("VALIDATION_ERROR");
-    expect(error.message).toBe("The request is not valid");
-    expect(error.requestId).toBe("req-42");
-    expect(error.details).toEqual([
-      { field: "body.amount", message: "must be greater than 0" },
-      { field: "", message: "general" },
-    ]);
-    expect(error.fieldMessage("body.amount")).toBe("must be greater than 0");
+    const error = await apiErrorOf(unwrap(api.PUT("/api/onboarding", { body: { step: "banks" } })));
+    expect(error).toMatchObject({ status: 422, code: "VALIDATION_ERROR", requestId: "req-42", message: "The request is not valid" });
+    expect(error.fieldMessage("body.customer_id")).toBe("bad");
     expect(error.userMessage).toBe("Проверьте введённые данные.");
   });
 
-  it("turns answers that are not the envelope into ApiErrors by status", async () => {
-    const gateway = setup(() => json(503, { message: "Service Unavailable" }));
-    const error = await apiErrorOf(gateway.api.get("/me", decodeMe));
-    expect(error).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
-    expect(error.userMessage).toMatch(/временно недоступен/);
-
-    const html = setup(() => new Response("<html>502</html>", { status: 502 }));
-    expect(await apiErrorOf(html.api.get("/me", decodeMe))).toMatchObject({ status: 502, code: "INTERNAL_ERROR" });
+  it("names known codes in Russian: a running sync, a bank identity taken by someone else", async () => {
+    const running = setup(() => json(409, { error: { status: 409, code: "SYNC_RUNNING", message: "running", details: [] } }));
+    expect((await apiErrorOf(unwrap(running.api.POST("/api/sync/full-refresh", {})))).userMessage).toBe("Синхронизация уже идёт.");
+    const taken = setup(() => json(409, { error: { status: 409, code: "BANK_IDENTITY_TAKEN", message: "taken", details: [] } }));
+    const error = await apiErrorOf(unwrap(taken.api.GET("/api/me")));
+    expect(error.userMessage).toMatch(/уже привязан к другой учётной записи/);
   });
 
-  it("reports unreachable servers and unexpected bodies", async () => {
+  it("turns answers that are not the envelope (API Gateway, CDN) into ApiErrors by status", async () => {
+    const gateway = setup(() => json(503, { message: "Service Unavailable" }));
+    expect(await apiErrorOf(unwrap(gateway.api.GET("/api/me")))).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE" });
+    const html = setup(() => new Response("<html>502</html>", { status: 502 }));
+    expect(await apiErrorOf(unwrap(html.api.GET("/api/me")))).toMatchObject({ status: 502, code: "INTERNAL_ERROR" });
+  });
+
+  it("reports an unreachable server as a network error", async () => {
     const offline = setup(() => Promise.reject(new TypeError("Failed to fetch")));
-    const network = await apiErrorOf(offline.api.get("/me", decodeMe));
-    expect(network).toMatchObject({ status: 0, code: "NETWORK_ERROR" });
-    expect(network.userMessage).toMatch(/Не удалось связаться с сервером/);
-
-    // e.g. a CDN answering index.html with 200 for an API path
-    const html = setup(() => new Response("<!doctype html>", { status: 200 }));
-    expect(await apiErrorOf(html.api.get("/me", decodeMe))).toMatchObject({ code: "BAD_RESPONSE" });
-
-    const wrongShape = setup(() => json(200, { banks: [{ name: "no id" }] }));
-    const bad = await apiErrorOf(wrongShape.api.get("/banks", decodeBanks));
-    expect(bad.code).toBe("BAD_RESPONSE");
-    expect(bad.message).toMatch(/bank_id/);
+    const error = await apiErrorOf(unwrap(offline.api.GET("/api/me")));
+    expect(error).toMatchObject({ status: 0, code: "NETWORK_ERROR" });
+    expect(error.userMessage).toMatch(/Не удалось связаться с сервером/);
   });
 
   it("does not call the API when signed out", async () => {
     const { api, server } = setup(() => json(200, ME), tokenSource(null));
-    expect(await apiErrorOf(api.get("/me", decodeMe))).toMatchObject({ status: 401 });
+    expect(await apiErrorOf(unwrap(api.GET("/api/me")))).toMatchObject({ status: 401 });
     expect(server.calls).toHaveLength(0);
   });
 
-  it("sends public requests without a token", async () => {
-    const { api, server, tokens } = setup(() => json(200, ME), tokenSource(null));
-    await api.get("/health", decodeMe, { auth: false });
-    expect(server.calls[0]?.headers.authorization).toBeUndefined();
-    expect(tokens.getIdToken).not.toHaveBeenCalled();
-  });
-
-  it("on 401 refreshes the token once and retries with the new one", async () => {
+  it("on API Gateway's 401 refreshes the token once and retries with the new one, body included", async () => {
     const { api, server, tokens } = setup((request) =>
-      request.headers.authorization === "Bearer token-2" ? json(200, ME) : json(401, { message: "Unauthorized" }),
+      request.headers.authorization === "Bearer token-2" ? json(200, { step: "goals" }) : json(401, { message: "Unauthorized" }),
     );
-    const me = await api.get("/me", decodeMe);
-    expect(me.userId).toBe("sub-1");
+    await unwrap(api.PUT("/api/onboarding", { body: { step: "goals" } }));
     expect(tokens.refresh).toHaveBeenCalledTimes(1);
-    expect(server.calls.map((c) => c.headers.authorization)).toEqual(["Bearer token-1", "Bearer token-2"]);
+    expect(server.calls.map((c) => [c.headers.authorization, c.body])).toEqual([
+      ["Bearer token-1", { step: "goals" }],
+      ["Bearer token-2", { step: "goals" }],
+    ]);
     expect(tokens.signOut).not.toHaveBeenCalled();
   });
 
   it("signs out when the API still answers 401 after a refresh, without looping", async () => {
     const { api, server, tokens } = setup(() => json(401, { message: "Unauthorized" }));
-    const error = await apiErrorOf(api.get("/me", decodeMe));
-    expect(error.status).toBe(401);
+    const error = await apiErrorOf(unwrap(api.GET("/api/me")));
     expect(error.userMessage).toBe("Сессия истекла. Войдите снова.");
     expect(server.calls).toHaveLength(2);
-    expect(tokens.refresh).toHaveBeenCalledTimes(1);
     expect(tokens.signOut).toHaveBeenCalledWith("expired");
   });
 
-  it("does not retry when the refresh is refused (the session has ended)", async () => {
-    const tokens = tokenSource("token-1", null);
-    const { api, server } = setup(() => json(401, { message: "Unauthorized" }), tokens);
-    expect(await apiErrorOf(api.get("/me", decodeMe))).toMatchObject({ status: 401 });
-    expect(server.calls).toHaveLength(1);
-  });
+  it("does not retry when the refresh is refused, and keeps the session on a network failure", async () => {
+    const refused = setup(() => json(401, { message: "Unauthorized" }), tokenSource("token-1", null));
+    expect(await apiErrorOf(unwrap(refused.api.GET("/api/me")))).toMatchObject({ status: 401 });
+    expect(refused.server.calls).toHaveLength(1);
 
-  it("keeps the session when the refresh fails for a network reason", async () => {
     const tokens = tokenSource();
     tokens.refresh.mockRejectedValueOnce(new Error("offline"));
-    const { api } = setup(() => json(401, { message: "Unauthorized" }), tokens);
-    expect(await apiErrorOf(api.get("/me", decodeMe))).toMatchObject({ code: "NETWORK_ERROR" });
+    const flaky = setup(() => json(401, { message: "Unauthorized" }), tokens);
+    expect(await apiErrorOf(unwrap(flaky.api.GET("/api/me")))).toMatchObject({ code: "NETWORK_ERROR" });
     expect(tokens.signOut).not.toHaveBeenCalled();
   });
 
   it("does not refresh on 403", async () => {
-    const { api, tokens } = setup(() =>
-      json(403, { error: { status: 403, code: "FORBIDDEN", message: "Not yours", details: [], request_id: "r" } }),
-    );
-    expect(await apiErrorOf(api.get("/me", decodeMe))).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    const { api, tokens } = setup(() => json(403, { error: { status: 403, code: "FORBIDDEN", message: "Not yours", details: [] } }));
+    expect(await apiErrorOf(unwrap(api.GET("/api/me")))).toMatchObject({ status: 403, code: "FORBIDDEN" });
     expect(tokens.refresh).not.toHaveBeenCalled();
-  });
-
-  it("lets aborts through as aborts", async () => {
-    const { api } = setup(() => json(200, ME));
-    const controller = new AbortController();
-    controller.abort();
-    await expect(api.get("/me", decodeMe, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
-  });
-});
-
-describe("decodeBanks", () => {
-  it("reads id, name and connection state and tolerates extra fields", () => {
-    const banks = decodeBanks({
-      banks: [
-        { bank_id: "vbank", name: "VBank", connected: true, approval: "auto", consents: [{ kind: "accounts" }], status: { x: 1 } },
-        { bank_id: "abank", name: "ABank", connected: false, consents: [] },
-      ],
-      generated_at: "2026-01-01",
-    });
-    expect(banks.map((b) => [b.bankId, b.name, b.connected])).toEqual([
-      ["vbank", "VBank", true],
-      ["abank", "ABank", false],
-    ]);
-    expect(banks[0]?.consents).toHaveLength(1);
-  });
-
-  it("rejects a response without a bank list", () => {
-    expect(() => decodeBanks({ items: [] })).toThrow(/banks/);
   });
 });

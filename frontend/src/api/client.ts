@@ -1,10 +1,15 @@
 /**
- * Typed fetch wrapper for FinPulse's API: attaches `Authorization: Bearer <ID token>`,
- * decodes JSON answers, turns every failure into an ApiError, and on a 401 refreshes the
- * token once and retries; if that fails too, the session is ended.
+ * The typed API client: openapi-fetch over the types generated from docs/openapi.json
+ * (`npm run gen:api`, part of `make openapi`), with FinPulse's auth in its `fetch`:
+ * `Authorization: Bearer <ID token>` (refreshed first if about to expire), and on a 401 one
+ * token refresh and one retry; if that fails too, the session ends ("Сессия истекла").
+ * `unwrap` turns every failure into an ApiError parsed from the error envelope.
  */
-import { DecodeError, type Decoder } from "./decode";
-import { ApiError, badResponseError, isAbortError, networkApiError, parseErrorEnvelope } from "./errors";
+import createClient, { type Client } from "openapi-fetch";
+import { ApiError, isAbortError, networkApiError, parseErrorEnvelope } from "./errors";
+import type { paths } from "./schema";
+
+export type ApiClient = Client<paths>;
 
 /** What the client needs from the session (SessionManager implements it). */
 export interface TokenSource {
@@ -16,137 +21,71 @@ export interface TokenSource {
 }
 
 export interface ApiClientOptions {
-  /** "/api" or an absolute URL, without a trailing slash. */
-  readonly baseUrl: string;
+  /** config.json's apiBase: "/api" or an absolute URL ending in /api, without a trailing slash. */
+  readonly apiBase: string;
   readonly tokens: TokenSource;
   readonly fetch?: typeof fetch;
+  /** Resolves a relative apiBase (default: the page's address). */
+  readonly location?: string;
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
-
-export interface RequestOptions<T> {
-  readonly decode: Decoder<T>;
-  readonly body?: unknown;
-  readonly query?: Readonly<Record<string, QueryValue>>;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly signal?: AbortSignal | undefined;
-  /** Send without a token (public routes such as /health). Default true. */
-  readonly auth?: boolean;
+/** The documented paths start with /api: the client's base is what comes before it. */
+export function apiOrigin(apiBase: string, location: string): string {
+  const base = apiBase.replace(/\/+$/, "").replace(/\/api$/, "");
+  return new URL(base || "/", location).href.replace(/\/+$/, "");
 }
 
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const send = options.fetch ?? ((input, init) => fetch(input, init));
+  const location = options.location ?? globalThis.location?.href ?? "http://localhost/";
 
-export class ApiClient {
-  private readonly baseUrl: string;
-  private readonly tokens: TokenSource;
-  private readonly fetchFn: typeof fetch;
-
-  constructor(options: ApiClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
-    this.tokens = options.tokens;
-    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
-  }
-
-  get<T>(path: string, decode: Decoder<T>, options: Omit<RequestOptions<T>, "decode" | "body"> = {}): Promise<T> {
-    return this.request("GET", path, { ...options, decode });
-  }
-
-  post<T>(path: string, body: unknown, decode: Decoder<T>, options: Omit<RequestOptions<T>, "decode" | "body"> = {}): Promise<T> {
-    return this.request("POST", path, { ...options, body, decode });
-  }
-
-  /** Full URL of an API path, e.g. "/banks" → "/api/banks". */
-  url(path: string, query?: Readonly<Record<string, QueryValue>>): string {
-    const url = this.baseUrl + (path.startsWith("/") ? path : `/${path}`);
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined && value !== null) params.append(key, String(value));
-    }
-    const search = params.toString();
-    return search ? `${url}?${search}` : url;
-  }
-
-  async request<T>(method: Method, path: string, options: RequestOptions<T>): Promise<T> {
-    const auth = options.auth ?? true;
-    let token: string | null = null;
-    if (auth) {
-      token = await this.idToken();
-      if (!token) throw new ApiError({ status: 401, code: "UNAUTHENTICATED", message: "Not signed in" });
-    }
-
-    let response = await this.send(method, path, options, token);
-    if (response.status === 401 && auth) {
-      let fresh: string | null;
-      try {
-        fresh = await this.tokens.refresh();
-      } catch {
-        throw networkApiError();
-      }
-      if (!fresh) throw await toApiError(response);
-      response = await this.send(method, path, options, fresh);
-      if (response.status === 401) {
-        this.tokens.signOut("expired");
-      }
-    }
-    if (!response.ok) throw await toApiError(response);
-    return decodeBody(response, options.decode);
-  }
-
-  private async idToken(): Promise<string | null> {
+  async function attempt(request: Request, token: string): Promise<Response> {
+    const headers = new Headers(request.headers);
+    headers.set("Authorization", `Bearer ${token}`);
+    headers.set("Accept", "application/json");
+    const body = request.method === "GET" || request.method === "HEAD" ? undefined : await request.clone().text();
+    const init: RequestInit = { method: request.method, headers, cache: "no-store", signal: request.signal };
+    if (body) init.body = body;
     try {
-      return await this.tokens.getIdToken();
-    } catch {
-      // The token expired and could not be refreshed for a temporary reason.
-      throw networkApiError();
-    }
-  }
-
-  private async send<T>(method: Method, path: string, options: RequestOptions<T>, token: string | null): Promise<Response> {
-    const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
-    if (token) headers.Authorization = `Bearer ${token}`;
-    const init: RequestInit = { method, headers, cache: "no-store" };
-    if (options.body !== undefined) {
-      headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(options.body);
-    }
-    if (options.signal) init.signal = options.signal;
-    try {
-      return await this.fetchFn(this.url(path, options.query), init);
+      return await send(request.url, init);
     } catch (error) {
       if (isAbortError(error)) throw error;
       throw networkApiError();
     }
   }
+
+  async function authFetch(request: Request): Promise<Response> {
+    const token = await idToken(options.tokens);
+    if (!token) throw new ApiError({ status: 401, code: "UNAUTHENTICATED", message: "Not signed in" });
+    const response = await attempt(request, token);
+    if (response.status !== 401) return response;
+    let fresh: string | null;
+    try {
+      fresh = await options.tokens.refresh();
+    } catch {
+      throw networkApiError();
+    }
+    if (!fresh) return response;
+    const retried = await attempt(request, fresh);
+    if (retried.status === 401) options.tokens.signOut("expired");
+    return retried;
+  }
+
+  return createClient<paths>({ baseUrl: apiOrigin(options.apiBase, location), fetch: authFetch });
 }
 
-async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  let text: string;
+async function idToken(tokens: TokenSource): Promise<string | null> {
   try {
-    text = await response.text();
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    return { ok: false };
-  }
-  if (!text.trim()) return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return await tokens.getIdToken();
   } catch {
-    return { ok: false };
+    // The token expired and could not be refreshed for a temporary reason.
+    throw networkApiError();
   }
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  const body = await readJson(response);
-  return parseErrorEnvelope(response.status, body.ok ? body.value : undefined, response.headers);
-}
-
-async function decodeBody<T>(response: Response, decode: Decoder<T>): Promise<T> {
-  const body = await readJson(response);
-  if (!body.ok) throw badResponseError(response.status, "Response is not valid JSON");
-  try {
-    return decode(body.value);
-  } catch (error) {
-    if (error instanceof DecodeError) throw badResponseError(response.status, error.message);
-    throw error;
-  }
+/** The answer's data, or an ApiError for any non-2xx answer (envelope or not). */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok || error !== undefined) throw parseErrorEnvelope(response.status, error, response.headers);
+  return data as T;
 }

@@ -103,7 +103,27 @@ export function codeForStatus(status: number): string {
   }
 }
 
+/** Russian wording for the machine codes FinPulse and the banks' errors carry. */
+const CODE_MESSAGES: Readonly<Record<string, string>> = {
+  SYNC_RUNNING: "Синхронизация уже идёт.",
+  BANK_IDENTITY_TAKEN: "Этот клиент банка уже привязан к другой учётной записи FinPulse.",
+  BANK_UNAVAILABLE: "Банк сейчас не отвечает. Попробуйте позже.",
+  UPSTREAM_UNAVAILABLE: "Банк или сервис сейчас недоступен. Попробуйте позже.",
+  BANK_RATE_LIMITED: "Банк просит подождать: слишком много запросов. Попробуйте через минуту.",
+  BANK_TOKEN_REJECTED: "Банк не принял доступ FinPulse. Попробуйте позже.",
+  BANK_INVALID_RESPONSE: "Банк ответил с ошибкой. Попробуйте позже.",
+  BANK_REJECTED_REQUEST: "Банк отклонил запрос. Проверьте данные.",
+  BANK_NOT_FOUND: "Банк не нашёл такого клиента или согласия. Проверьте идентификатор клиента.",
+  CONSENT_REQUIRED: "Нужно согласие банка. Подключите банк снова.",
+  CONSENT_REVOKED: "Согласие отозвано в банке. Подключите банк снова.",
+  CONSENT_EXPIRED: "Срок согласия истёк. Подключите банк снова.",
+  CONSENT_IN_PROGRESS: "Согласие уже запрашивается. Подождите несколько секунд.",
+  INSUFFICIENT_PERMISSIONS: "Согласие не даёт доступа к этим данным. Подключите банк снова.",
+};
+
 export function userMessageFor(status: number, code: string): string {
+  const known = CODE_MESSAGES[code];
+  if (known) return known;
   if (code === NETWORK_ERROR) return "Не удалось связаться с сервером. Проверьте подключение к сети.";
   if (code === BAD_RESPONSE) return "Сервер вернул неожиданный ответ. Попробуйте позже.";
   if (status === 400 || status === 422) return "Проверьте введённые данные.";

@@ -142,3 +142,43 @@ describe("CognitoClient.revoke", () => {
     expect(server.calls[0]?.body).toEqual({ Token: "ref-1", ClientId: "client-1" });
   });
 });
+
+describe("CognitoClient self sign-up, confirmation, reset and global sign-out", () => {
+  const target = (call: { headers: Record<string, string> }) => call.headers["x-amz-target"]?.split(".")[1];
+
+  it("sends each of Cognito's own calls with the client id and maps its errors to Russian", async () => {
+    const { server, cognito } = client((request) => {
+      const action = target(request);
+      if (action === "SignUp") return json(200, { UserConfirmed: false, UserSub: "s", CodeDeliveryDetails: { Destination: "a***@b.ru" } });
+      if (action === "ConfirmSignUp") return cognitoError("CodeMismatchException", "Invalid verification code provided");
+      if (action === "ResendConfirmationCode") return json(200, { CodeDeliveryDetails: { Destination: "a***@b.ru" } });
+      if (action === "ForgotPassword") return json(200, { CodeDeliveryDetails: { Destination: "a***@b.ru" } });
+      if (action === "ConfirmForgotPassword") return cognitoError("InvalidPasswordException", "Password does not conform");
+      if (action === "GlobalSignOut") return json(200, {});
+      return json(400, {});
+    });
+    expect(await cognito.signUp("a@b.ru", "Abcdefghijk1")).toEqual({ confirmed: false, destination: "a***@b.ru" });
+    expect(server.calls[0]?.body).toEqual({
+      ClientId: "client-1",
+      Username: "a@b.ru",
+      Password: "Abcdefghijk1",
+      UserAttributes: [{ Name: "email", Value: "a@b.ru" }],
+    });
+    expect((await authErrorOf(cognito.confirmSignUp("a@b.ru", "000000"))).message).toMatch(/Неверный код/);
+    expect(server.calls[1]?.body).toEqual({ ClientId: "client-1", Username: "a@b.ru", ConfirmationCode: "000000" });
+    expect(await cognito.resendConfirmationCode("a@b.ru")).toEqual({ destination: "a***@b.ru" });
+    expect(await cognito.forgotPassword("a@b.ru")).toEqual({ destination: "a***@b.ru" });
+    expect((await authErrorOf(cognito.confirmForgotPassword("a@b.ru", "123456", "weak"))).message).toMatch(/не подходит под требования/);
+    await cognito.globalSignOut("access-1");
+    expect(server.calls.at(-1)?.body).toEqual({ AccessToken: "access-1" });
+  });
+
+  it("explains an address that is taken, a code that expired and one already used", async () => {
+    const taken = client(() => cognitoError("UsernameExistsException", "User already exists"));
+    expect((await authErrorOf(taken.cognito.signUp("a@b.ru", "x"))).message).toMatch(/уже есть/);
+    const expired = client(() => cognitoError("ExpiredCodeException", "Invalid code provided, please request a code again."));
+    expect((await authErrorOf(expired.cognito.confirmSignUp("a@b.ru", "1"))).message).toMatch(/Запросите новый код/);
+    const used = client(() => cognitoError("NotAuthorizedException", "User cannot be confirmed. Current status is CONFIRMED"));
+    expect((await authErrorOf(used.cognito.confirmSignUp("a@b.ru", "1"))).message).toMatch(/уже подтверждён/);
+  });
+});

@@ -1,9 +1,11 @@
 /**
- * Minimal client for the Cognito Identity Provider JSON API (`InitiateAuth`, `RevokeToken`),
- * with plain `fetch`: the same requests work against AWS and against the local emulation.
+ * Minimal client for the Cognito Identity Provider JSON API (`InitiateAuth`, `SignUp`,
+ * `ConfirmSignUp`, `ResendConfirmationCode`, `ForgotPassword`, `ConfirmForgotPassword`,
+ * `GlobalSignOut`, `RevokeToken`), with plain `fetch`: the same requests work against AWS and
+ * against the local emulation.
  * The app client must have no client secret and allow USER_PASSWORD_AUTH + REFRESH_TOKEN_AUTH.
  */
-import { AuthError, challengeError, cognitoError, networkError } from "./errors";
+import { AuthError, challengeError, cognitoError, networkError, type CognitoStage } from "./errors";
 
 export interface CognitoTokens {
   readonly idToken: string;
@@ -12,6 +14,11 @@ export interface CognitoTokens {
   readonly refreshToken: string | undefined;
   /** Lifetime of the ID and access tokens, in seconds. */
   readonly expiresIn: number;
+}
+
+/** Where Cognito sent a code ("d***@example.com"). */
+export interface CodeDelivery {
+  readonly destination: string | undefined;
 }
 
 export interface CognitoClientOptions {
@@ -66,6 +73,41 @@ export class CognitoClient {
     return readAuthenticationResult(body);
   }
 
+  /** Self sign-up with e-mail and password; Cognito e-mails a confirmation code. */
+  async signUp(email: string, password: string): Promise<CodeDelivery & { confirmed: boolean }> {
+    const body = await this.call(
+      "SignUp",
+      { ClientId: this.clientId, Username: email, Password: password, UserAttributes: [{ Name: "email", Value: email }] },
+      "signUp",
+    );
+    return { confirmed: body.UserConfirmed === true, ...delivery(body) };
+  }
+
+  async confirmSignUp(email: string, code: string): Promise<void> {
+    await this.call("ConfirmSignUp", { ClientId: this.clientId, Username: email, ConfirmationCode: code }, "confirm");
+  }
+
+  async resendConfirmationCode(email: string): Promise<CodeDelivery> {
+    return delivery(await this.call("ResendConfirmationCode", { ClientId: this.clientId, Username: email }, "confirm"));
+  }
+
+  async forgotPassword(email: string): Promise<CodeDelivery> {
+    return delivery(await this.call("ForgotPassword", { ClientId: this.clientId, Username: email }, "reset"));
+  }
+
+  async confirmForgotPassword(email: string, code: string, password: string): Promise<void> {
+    await this.call(
+      "ConfirmForgotPassword",
+      { ClientId: this.clientId, Username: email, ConfirmationCode: code, Password: password },
+      "reset",
+    );
+  }
+
+  /** Ends every session of the user: all refresh tokens stop working, on every device. */
+  async globalSignOut(accessToken: string): Promise<void> {
+    await this.call("GlobalSignOut", { AccessToken: accessToken }, "signOut");
+  }
+
   /** Revokes a refresh token (and the tokens issued from it). Best effort: never throws. */
   async revoke(refreshToken: string): Promise<void> {
     try {
@@ -75,7 +117,7 @@ export class CognitoClient {
     }
   }
 
-  private async call(action: string, payload: object, during: "signIn" | "refresh"): Promise<Record<string, unknown>> {
+  private async call(action: string, payload: object, during: CognitoStage): Promise<Record<string, unknown>> {
     let response: Response;
     try {
       response = await this.fetchFn(this.endpoint, {
@@ -108,6 +150,11 @@ export class CognitoClient {
     }
     return record;
   }
+}
+
+function delivery(body: Record<string, unknown>): CodeDelivery {
+  const details = isRecord(body.CodeDeliveryDetails) ? body.CodeDeliveryDetails : {};
+  return { destination: typeof details.Destination === "string" ? details.Destination : undefined };
 }
 
 function readAuthenticationResult(body: Record<string, unknown>): CognitoTokens {

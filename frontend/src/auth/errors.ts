@@ -41,12 +41,33 @@ export function challengeError(challengeName: string): AuthError {
   return new AuthError("challenge", challengeName, message);
 }
 
-/** Maps a Cognito exception name to an AuthError. `during` changes wording for refresh. */
-export function cognitoError(type: string, serverMessage: string, during: "signIn" | "refresh"): AuthError {
-  if (during === "refresh" && (type === "NotAuthorizedException" || type === "UserNotFoundException")) {
+export type CognitoStage = "signIn" | "refresh" | "signUp" | "confirm" | "reset" | "signOut";
+
+/** Maps a Cognito exception name to an AuthError. `during` changes wording per flow. */
+export function cognitoError(type: string, serverMessage: string, during: CognitoStage): AuthError {
+  if (
+    (during === "refresh" || during === "signOut") &&
+    (type === "NotAuthorizedException" || type === "UserNotFoundException")
+  ) {
     return new AuthError("session", type, "Сессия истекла. Войдите снова.");
   }
+  if (during === "confirm" && type === "NotAuthorizedException") {
+    return new AuthError("credentials", type, "Адрес уже подтверждён. Войдите с вашим паролем.");
+  }
+  if ((during === "confirm" || during === "reset") && type === "UserNotFoundException") {
+    return new AuthError("credentials", type, "Неверный код или адрес электронной почты.");
+  }
   switch (type) {
+    case "UsernameExistsException":
+      return new AuthError("credentials", type, "Учётная запись с этим адресом уже есть. Войдите или восстановите пароль.");
+    case "InvalidPasswordException":
+      return new AuthError("credentials", type, "Пароль не подходит под требования: проверьте список под полем пароля.");
+    case "CodeMismatchException":
+      return new AuthError("credentials", type, "Неверный код. Проверьте письмо и введите код ещё раз.");
+    case "ExpiredCodeException":
+      return new AuthError("credentials", type, "Код устарел. Запросите новый код.");
+    case "CodeDeliveryFailureException":
+      return new AuthError("service", type, "Не удалось отправить письмо с кодом. Попробуйте позже.");
     case "NotAuthorizedException":
       if (/disabled/i.test(serverMessage)) {
         return new AuthError("credentials", type, "Учётная запись отключена. Обратитесь к администратору.");
@@ -66,6 +87,9 @@ export function cognitoError(type: string, serverMessage: string, during: "signI
     case "TooManyFailedAttemptsException":
       return new AuthError("service", type, "Слишком много попыток. Подождите немного и попробуйте снова.");
     case "InvalidParameterException":
+      if (during === "confirm" && /already confirmed/i.test(serverMessage)) {
+        return new AuthError("credentials", type, "Адрес уже подтверждён. Войдите с вашим паролем.");
+      }
       if (/USER_PASSWORD_AUTH|flow not enabled|not enabled for this client/i.test(serverMessage)) {
         return new AuthError("configuration", type, "Вход по паролю не разрешён для клиента приложения. Проверьте настройки пула пользователей.");
       }

@@ -23,6 +23,7 @@ function setup(options: { storage?: MemoryStorage; clientId?: string; revokeOnSi
     signIn: vi.fn<AuthBackend["signIn"]>(async () => tokens(1)),
     refresh: vi.fn<AuthBackend["refresh"]>(async () => ({ ...tokens(2), refreshToken: undefined })),
     revoke: vi.fn<AuthBackend["revoke"]>(async () => undefined),
+    globalSignOut: vi.fn<AuthBackend["globalSignOut"]>(async () => undefined),
   };
   const events = new EventTarget();
   const manager = new SessionManager({
@@ -189,5 +190,22 @@ describe("SessionManager", () => {
     tab.events.dispatchEvent(Object.assign(new Event("storage"), { key: STORAGE_KEY }));
     expect(tab.manager.session).toBeNull();
     stop();
+  });
+
+  it("signs out on every device: GlobalSignOut with the access token, then here", async () => {
+    const { manager, backend, storage } = setup();
+    await manager.signIn("demo@finpulse.dev", "pw");
+    await manager.signOutEverywhere();
+    expect(backend.globalSignOut).toHaveBeenCalledWith("access-1");
+    expect(manager.getState()).toEqual({ session: null, signOutReason: "everywhere" });
+    expect(storage.getItem(STORAGE_KEY)).toBeNull();
+  });
+
+  it("keeps the session when Cognito could not be told, so the person can try again", async () => {
+    const { manager, backend } = setup();
+    await manager.signIn("demo@finpulse.dev", "pw");
+    backend.globalSignOut.mockRejectedValueOnce(new AuthError("network", "NetworkError", "offline"));
+    await expect(manager.signOutEverywhere()).rejects.toBeInstanceOf(AuthError);
+    expect(manager.session).not.toBeNull();
   });
 });

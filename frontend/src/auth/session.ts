@@ -19,8 +19,8 @@ export interface Session {
   readonly expiresAt: number;
 }
 
-/** Why the last session ended: "user" signed out, or it "expired" (refresh refused). */
-export type SignOutReason = "user" | "expired";
+/** Why the last session ended: "user" signed out, "everywhere" on every device, or it "expired". */
+export type SignOutReason = "user" | "everywhere" | "expired";
 
 export interface SessionState {
   readonly session: Session | null;
@@ -32,6 +32,7 @@ export interface AuthBackend {
   signIn(username: string, password: string): Promise<CognitoTokens & { refreshToken: string }>;
   refresh(refreshToken: string): Promise<CognitoTokens>;
   revoke(refreshToken: string): Promise<void>;
+  globalSignOut(accessToken: string): Promise<void>;
 }
 
 export interface SessionManagerOptions {
@@ -121,6 +122,24 @@ export class SessionManager {
     this.remove();
     this.setState({ session: null, signOutReason: reason });
     if (current && reason === "user" && this.revokeOnSignOut) void this.backend.revoke(current.refreshToken);
+  }
+
+  /**
+   * Signs out on every device (Cognito GlobalSignOut: every refresh token of the user stops
+   * working), then here. Throws AuthError when Cognito could not be told; the session is kept
+   * so the person can try again rather than believe the other devices are signed out.
+   */
+  async signOutEverywhere(): Promise<void> {
+    await this.getIdToken(); // refreshes the access token too when it is about to expire
+    const session = this.state.session;
+    if (!session) return;
+    try {
+      await this.backend.globalSignOut(session.accessToken);
+    } catch (error) {
+      if (!(error instanceof AuthError && error.kind === "session")) throw error;
+      // Already revoked (e.g. from another device): signing out here is all that is left.
+    }
+    if (this.state.session === session) this.signOut("everywhere");
   }
 
   /**

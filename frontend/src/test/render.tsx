@@ -1,6 +1,6 @@
 import { render } from "@testing-library/react";
-import { App } from "../App";
-import type { AppConfig } from "../config";
+import { App } from "../app/App";
+import { DEFAULT_PASSWORD_POLICY, type AppConfig } from "../config";
 import { ServicesProvider } from "../context";
 import { createServices } from "../services";
 import { MemoryStorage, fakeFetch, type Handler } from "./fakes";
@@ -12,6 +12,8 @@ export const TEST_CONFIG: AppConfig = {
   userPoolClientId: "client-1",
   cognitoEndpoint: "http://127.0.0.1:5000/",
   revokeTokensOnSignOut: true,
+  passwordPolicy: DEFAULT_PASSWORD_POLICY,
+  localAuth: true,
 };
 
 /** Renders the whole signed-in/out app against a fake network. */

@@ -40,10 +40,10 @@ def _options(request: InitRequest, choice: BankChoice) -> list[tuple[Kind, dict[
     wanted: list[tuple[Kind, dict[str, Any]]] = []
     if request.include_accounts:
         wanted.append(("accounts", default_options("accounts")))
-    if request.include_products:
+    if request.wants_products(choice):
         products = request.products or ProductOptions()
         wanted.append(("products", products.model_dump(mode="json")))
-    if request.include_payments:
+    if request.wants_payments(choice):
         limits = choice.payment_limits or request.payment_limits
         assert limits is not None  # the request model guarantees it
         wanted.append(("payments", limits.model_dump(mode="json", exclude_none=True)))

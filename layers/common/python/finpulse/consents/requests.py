@@ -122,6 +122,12 @@ class PaymentLimits(_Strict):
 
 class BankChoice(_Strict):
     bank_id: BankIdStr
+    include_products: bool | None = Field(
+        default=None, description="Product consent for this bank (default: the request's flag)"
+    )
+    include_payments: bool | None = Field(
+        default=None, description="Payment consent for this bank (default: the request's flag)"
+    )
     payment_limits: PaymentLimits | None = Field(
         default=None, description="Payment limits for this bank (its own debtor account)"
     )
@@ -147,13 +153,22 @@ class InitRequest(_Strict):
         ids = [c.bank_id for c in self.choices()]
         if len(set(ids)) != len(ids):
             raise ValueError("banks must not repeat")
-        if not (self.include_accounts or self.include_products or self.include_payments):
+        if not self.include_accounts and not any(
+            self.wants_products(c) or self.wants_payments(c) for c in self.choices()
+        ):
             raise ValueError("nothing to consent to: include accounts, products or payments")
-        if self.include_payments and any(
-            c.payment_limits is None and self.payment_limits is None for c in self.choices()
+        if any(
+            self.wants_payments(c) and c.payment_limits is None and self.payment_limits is None
+            for c in self.choices()
         ):
             raise ValueError("include_payments needs payment_limits (for every bank)")
         return self
+
+    def wants_products(self, choice: BankChoice) -> bool:
+        return self.include_products if choice.include_products is None else choice.include_products
+
+    def wants_payments(self, choice: BankChoice) -> bool:
+        return self.include_payments if choice.include_payments is None else choice.include_payments
 
 
 class RefreshRequest(_Strict):

@@ -52,6 +52,10 @@ class SyncOptions:
     catalog_max_age: timedelta = catalog.DEFAULT_MAX_AGE
 
 
+# A running bank sync writes its counts so far to the sync record at most this often (seconds).
+PROGRESS_EVERY = 1.5
+
+
 class BankSync(BankTypes):
     def __init__(
         self,
@@ -61,8 +65,11 @@ class BankSync(BankTypes):
         options: SyncOptions,
         deadline: Deadline,
         client: BankClient | None = None,
+        progress: Callable[[dict[str, int]], None] | None = None,
     ) -> None:
         self.user_id = user_id
+        self.progress = progress
+        self._progress_at = 0.0
         self.bank = bank
         self.conn = connection
         self.options = options
@@ -246,6 +253,22 @@ class BankSync(BankTypes):
                     failed(exc)
                 else:
                     raise exc
+            self._report_progress()
+
+    def _report_progress(self) -> None:
+        """Counts so far, for the UI's progress view; at most every PROGRESS_EVERY seconds."""
+        now = time.monotonic()
+        if self.progress is None or now - self._progress_at < PROGRESS_EVERY:
+            return
+        self._progress_at = now
+        states = self.accounts_tx.values()
+        self.progress(
+            {
+                "accounts": len(self.accounts_tx),
+                "pages": sum(s.pages for s in states),
+                "transactions_fetched": sum(s.applier.counts.fetched for s in states),
+            }
+        )
 
     # --- the end ----------------------------------------------------------------------------
     def _finish(self, started: Any, *, complete: bool) -> BankSyncResult:

@@ -83,9 +83,13 @@ def sync_bank(event: dict[str, Any], remaining_ms: int) -> dict[str, Any]:
         return {"bank_id": bank.bank_id, "outcome": "failed", "error": {"code": "CONSENT_REQUIRED"}}
     # Leave time to store what arrived and answer before Lambda's own timeout.
     deadline = Deadline.from_lambda_remaining(remaining_ms, margin=min(20.0, remaining_ms / 4000))
-    result = BankSync(
-        step.user_id, bank, found[0], SyncOptions(sync_id=step.sync_id, force=step.force), deadline
-    ).run()
+
+    def report(counts: dict[str, int]) -> None:
+        running = BankProgress(bank_id=bank.bank_id, state="running", started_at=started, counts=counts)
+        records.set_bank(step.user_id, step.sync_id, running)
+
+    options = SyncOptions(sync_id=step.sync_id, force=step.force)
+    result = BankSync(step.user_id, bank, found[0], options, deadline, progress=report).run()
     records.set_bank(
         step.user_id,
         step.sync_id,

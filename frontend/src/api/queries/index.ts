@@ -1,0 +1,4 @@
+export * from "./consents";
+export { keys } from "./keys";
+export * from "./sync";
+export * from "./user";

@@ -1,0 +1,12 @@
+/** Query keys, one place, so a mutation can invalidate exactly what it changed. */
+export const keys = {
+  me: ["me"] as const,
+  banks: ["banks"] as const,
+  identities: ["identities"] as const,
+  consents: ["consents"] as const,
+  onboarding: ["onboarding"] as const,
+  inputs: ["inputs"] as const,
+  accounts: ["accounts"] as const,
+  latestSync: ["sync", "latest"] as const,
+  sync: (id: string) => ["sync", id] as const,
+};

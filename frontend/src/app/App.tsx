@@ -1,0 +1,63 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { HashRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { useOnboarding } from "../api/queries";
+import { useSession } from "../context";
+import { ErrorView } from "../ui/ErrorView";
+import { Loading } from "../ui/States";
+import { Layout } from "./Layout";
+import { NotFoundPage } from "./NotFoundPage";
+
+// Route-level code splitting: each screen is its own chunk, fetched when first opened.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each screen's own props
+const named = <K extends string, P = any>(load: () => Promise<Record<K, React.ComponentType<P>>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const SignedOutRoutes = named(() => import("../features/auth/SignedOutRoutes"), "SignedOutRoutes");
+const HomePage = named(() => import("../features/home/HomePage"), "HomePage");
+const OnboardingPage = named(() => import("../features/onboarding/OnboardingPage"), "OnboardingPage");
+const ConnectionsPage = named(() => import("../features/connections/ConnectionsPage"), "ConnectionsPage");
+const SyncPage = named(() => import("../features/sync/SyncPage"), "SyncPage");
+
+const screenLoading = <Loading label="Открываем…" testId="screen-loading" />;
+
+/**
+ * Signed out: sign-in, sign-up, confirmation and password reset. Signed in: the app, and a new
+ * user lands in onboarding until they finish it. Hash routing keeps deep links working on hosts
+ * that serve only files (S3/CloudFront, the local stack) without an index.html fallback.
+ */
+export function App() {
+  const { session, signOutReason } = useSession();
+  return (
+    <HashRouter>
+      {session ? (
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<Onboarded>{<HomePage />}</Onboarded>} />
+            <Route path="onboarding" element={<OnboardingPage />} />
+            <Route path="connections" element={<Onboarded>{<ConnectionsPage />}</Onboarded>} />
+            <Route path="sync/:syncId" element={<SyncPage />} />
+            {["signup", "confirm", "forgot"].map((path) => (
+              <Route key={path} path={path} element={<Navigate to="/" replace />} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      ) : (
+        <Suspense fallback={screenLoading}>
+          <SignedOutRoutes signOutReason={signOutReason} />
+        </Suspense>
+      )}
+    </HashRouter>
+  );
+}
+
+/** Sends a user who has not finished onboarding (progress stored on the server) to it. */
+function Onboarded({ children }: { children: ReactNode }) {
+  const onboarding = useOnboarding();
+  const location = useLocation();
+  if (onboarding.isPending) return screenLoading;
+  if (onboarding.isError) {
+    return <ErrorView error={onboarding.error} onRetry={() => void onboarding.refetch()} />;
+  }
+  if (!onboarding.data.completed_at) return <Navigate to="/onboarding" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}

@@ -1,0 +1,81 @@
+import type { FinancialInputs, FinancialInputsBody } from "../../api/models";
+
+/** The goals form as typed: every field optional, amounts and days as text. */
+export interface GoalsDraft {
+  readonly salary: string;
+  readonly paydays: string;
+  readonly goalAmount: string;
+  readonly goalDate: string;
+  readonly strategy: "avalanche" | "snowball";
+  readonly speed: "conservative" | "balanced" | "fast";
+  readonly buffer: string;
+  readonly timezone: string;
+}
+
+export type GoalsErrors = Partial<Record<keyof GoalsDraft, string>>;
+
+const amount = (text: string): number | null => {
+  const clean = text.replace(/[\s\u00a0\u202f]+/g, "").replace(",", ".");
+  return clean ? Number(clean) : null;
+};
+
+export function draftFrom(inputs: FinancialInputs | undefined, timezone: string): GoalsDraft {
+  return {
+    salary: inputs?.salary ?? "",
+    paydays: (inputs?.paydays ?? []).join(", "),
+    goalAmount: inputs?.savings_goal_amount ?? "",
+    goalDate: inputs?.savings_goal_date ?? "",
+    strategy: inputs?.strategy ?? "avalanche",
+    speed: inputs?.repayment_speed ?? "balanced",
+    buffer: inputs?.safety_buffer ?? "",
+    timezone: inputs?.stored && inputs.timezone ? inputs.timezone : timezone,
+  };
+}
+
+export function parsePaydays(text: string): number[] | null {
+  if (!text.trim()) return [];
+  const days = text.split(/[\s,;]+/).filter(Boolean).map(Number);
+  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 31) || new Set(days).size !== days.length || days.length > 4) {
+    return null;
+  }
+  return days.sort((a, b) => a - b);
+}
+
+/** Errors per field, or the API body when there are none. `today` is YYYY-MM-DD in the user's zone. */
+export function toInputsBody(draft: GoalsDraft, today: string): { errors: GoalsErrors; body?: FinancialInputsBody } {
+  const errors: GoalsErrors = {};
+  const salary = amount(draft.salary);
+  if (salary !== null && !(salary >= 0 && salary <= 1e9)) errors.salary = "Сумма в рублях, например 120000.";
+  const paydays = parsePaydays(draft.paydays);
+  if (paydays === null) errors.paydays = "Числа месяца от 1 до 31 через запятую, не больше четырёх: например 5, 20.";
+  const goal = amount(draft.goalAmount);
+  if (goal !== null && !(goal > 0 && goal <= 1e9)) errors.goalAmount = "Сумма цели больше нуля, например 300000.";
+  if (draft.goalDate && goal === null) errors.goalAmount = "Укажите сумму цели, к которой относится дата.";
+  if (draft.goalDate && draft.goalDate <= today) errors.goalDate = "Дата цели должна быть позже сегодняшнего дня.";
+  const buffer = amount(draft.buffer);
+  if (buffer !== null && !(buffer >= 0 && buffer <= 1e9)) errors.buffer = "Сумма в рублях, например 10000.";
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    errors,
+    body: {
+      salary: salary === null ? null : salary.toFixed(2),
+      paydays: paydays ?? [],
+      savings_goal_amount: goal === null ? null : goal.toFixed(2),
+      savings_goal_date: draft.goalDate || null,
+      strategy: draft.strategy,
+      repayment_speed: draft.speed,
+      safety_buffer: buffer === null ? null : buffer.toFixed(2),
+      timezone: draft.timezone,
+    },
+  };
+}
+
+/** The server's field names (details[].field) → this form's fields. */
+export const SERVER_FIELDS: Readonly<Record<string, keyof GoalsDraft>> = {
+  "body.salary": "salary",
+  "body.paydays": "paydays",
+  "body.savings_goal_amount": "goalAmount",
+  "body.savings_goal_date": "goalDate",
+  "body.safety_buffer": "buffer",
+  "body.timezone": "timezone",
+};
