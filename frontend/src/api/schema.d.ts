@@ -1091,13 +1091,22 @@ export interface components {
             bank_id: string;
             /**
              * Bank Revoke Pending
+             * @description Revoked here; the bank is told on refresh
              * @default false
              */
             bank_revoke_pending?: boolean;
+            /**
+             * Bank Revoke Unconfirmed
+             * @description The bank answered the revocation with 404: check the bank's own app
+             * @default false
+             */
+            bank_revoke_unconfirmed?: boolean;
             /** Consent Id */
             consent_id?: string | null;
             /** Created At */
             created_at: string;
+            /** @description The data this consent brought in, deleted when it ended, and why */
+            data_removal?: components["schemas"]["DataRemoval"] | null;
             /** Expires At */
             expires_at?: string | null;
             /** Expires In Days */
@@ -1143,6 +1152,11 @@ export interface components {
              * @description pending | approved | rejected | revoked | expired
              */
             status: string;
+            /**
+             * Status Reason
+             * @description Why FinPulse set this status (e.g. a timeout)
+             */
+            status_reason?: string | null;
             /** Updated At */
             updated_at: string;
         };
@@ -1154,26 +1168,6 @@ export interface components {
             generated_at: string;
             /** Near Expiry Days */
             near_expiry_days: number;
-        };
-        /** CreditPaymentOverrideBody */
-        CreditPaymentOverrideBody: {
-            /** Agreement Id */
-            agreement_id: string;
-            /**
-             * Bank Id
-             * @description The bank of the loan or card
-             */
-            bank_id: string;
-            /**
-             * Due Day
-             * @description Day of month it is due
-             */
-            due_day?: number | null;
-            /**
-             * Monthly Payment
-             * @description The instalment the user pays, ₽ per month
-             */
-            monthly_payment: string;
         };
         /** CreditPaymentOverrideBody */
         "CreditPaymentOverrideBody-Input": {
@@ -1297,6 +1291,17 @@ export interface components {
              * @description The user's local date the figures are for
              */
             today: string;
+        };
+        /** DataRemoval */
+        DataRemoval: {
+            /** At */
+            at: string;
+            /** Deleted Items */
+            deleted_items: number;
+            /** Not Deleted */
+            not_deleted?: string[];
+            /** Reason */
+            reason: string;
         };
         /** Debt */
         Debt: {
@@ -1512,6 +1517,15 @@ export interface components {
             /** Updated At */
             updated_at?: string | null;
         };
+        /**
+         * GatewayMessage
+         * @description What API Gateway itself answers before any function runs: its JWT authorizer's 401
+         *     (`{"message": "Unauthorized"}`), and its own 404, 413, 429, 503 and 504 answers.
+         */
+        GatewayMessage: {
+            /** Message */
+            message: string;
+        };
         /** Goal */
         Goal: {
             /** Days Left */
@@ -1526,11 +1540,6 @@ export interface components {
             saved: string;
             /** Target */
             target: string;
-        };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
         };
         /** Health */
         Health: {
@@ -1562,6 +1571,8 @@ export interface components {
             at: string;
             /** Raw Status */
             raw_status: string;
+            /** Reason */
+            reason?: string | null;
             /**
              * Source
              * @enum {string}
@@ -1719,6 +1730,13 @@ export interface components {
             current?: components["schemas"]["ConsentView"] | null;
             /** @description A pending renewal of `current` */
             renewal?: components["schemas"]["ConsentView"] | null;
+        };
+        /** Liveness */
+        Liveness: {
+            /** Env */
+            env: string;
+            /** Status */
+            status: string;
         };
         /** Loan */
         Loan: {
@@ -2048,6 +2066,21 @@ export interface components {
              */
             today: string;
         };
+        /** RefreshAccepted */
+        RefreshAccepted: {
+            /**
+             * State
+             * @default running
+             */
+            state?: string;
+            /**
+             * Status Url
+             * @description Poll this for progress
+             */
+            status_url: string;
+            /** Sync Id */
+            sync_id: string;
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /**
@@ -2111,14 +2144,9 @@ export interface components {
          * @enum {string}
          */
         RepaymentSpeed: "conservative" | "balanced" | "fast";
-        /** ResponseValidationError */
-        ResponseValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** RevokeResponse */
         RevokeResponse: {
-            /** @description Why the bank could not be told (retried) */
+            /** @description What the bank answered instead (an error is retried on refresh; a 404 is not) */
             bank_error?: components["schemas"]["ErrorInfo"] | null;
             consent: components["schemas"]["ConsentView"];
             /**
@@ -2127,13 +2155,23 @@ export interface components {
              */
             deleted_items: number;
             /**
+             * Hint
+             * @description What the user should do (check the bank's own app)
+             */
+            hint?: string | null;
+            /**
              * Not Deleted
              * @description What could not be deleted, and why
              */
             not_deleted: string[];
             /**
+             * Reason
+             * @description Why the revocation is not confirmed by the bank
+             */
+            reason?: string | null;
+            /**
              * Revoked At Bank
-             * @description The bank confirmed the revocation (or no longer knew it)
+             * @description The bank confirmed the revocation
              */
             revoked_at_bank: boolean;
         };
@@ -2600,13 +2638,6 @@ export interface components {
              */
             status: "ok" | "stale" | "not_permitted";
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Error Type */
-            type: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -2636,8 +2667,17 @@ export interface operations {
                     "application/json": components["schemas"]["AccountsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2645,8 +2685,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2694,8 +2734,17 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2703,8 +2752,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2750,13 +2799,13 @@ export interface operations {
                     "application/json": components["schemas"]["BanksOverview"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -2808,13 +2857,13 @@ export interface operations {
                     "application/json": components["schemas"]["BootstrapResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -2873,13 +2922,13 @@ export interface operations {
                     "application/json": components["schemas"]["CardsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -2933,13 +2982,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetail"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3002,13 +3051,22 @@ export interface operations {
                     "application/json": components["schemas"]["InitResponse"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3022,6 +3080,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3071,13 +3147,22 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentsStatus"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3091,6 +3176,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3136,13 +3239,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentsStatus"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3194,13 +3297,13 @@ export interface operations {
                     "application/json": components["schemas"]["RevokeResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3261,13 +3364,13 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3317,13 +3420,13 @@ export interface operations {
                     "application/json": components["schemas"]["DepositsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3370,16 +3473,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3429,13 +3532,13 @@ export interface operations {
                     "application/json": components["schemas"]["LoansResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3485,13 +3588,13 @@ export interface operations {
                     "application/json": components["schemas"]["Caller"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3541,13 +3644,13 @@ export interface operations {
                     "application/json": components["schemas"]["BankIdentities"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3603,13 +3706,22 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityUpdate"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3632,6 +3744,24 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3679,13 +3809,13 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityRemoval"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3744,13 +3874,13 @@ export interface operations {
                     "application/json": components["schemas"]["FinancialInputsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3804,8 +3934,8 @@ export interface operations {
                     "application/json": components["schemas"]["FinancialInputsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3813,8 +3943,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3860,13 +4017,13 @@ export interface operations {
                     "application/json": components["schemas"]["OnboardingProgress"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3920,8 +4077,8 @@ export interface operations {
                     "application/json": components["schemas"]["OnboardingProgress"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3929,8 +4086,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3976,13 +4160,13 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4032,13 +4216,13 @@ export interface operations {
                     "application/json": components["schemas"]["RefinanceResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4088,13 +4272,13 @@ export interface operations {
                     "application/json": components["schemas"]["SafeToSpendResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4148,13 +4332,13 @@ export interface operations {
                     "application/json": components["schemas"]["SpendingResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4198,22 +4382,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Started: poll `status_url` */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["RefreshAccepted"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4272,13 +4456,13 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4330,13 +4514,13 @@ export interface operations {
                     "application/json": components["schemas"]["SyncRecord"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4395,13 +4579,13 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4462,8 +4646,17 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4471,8 +4664,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

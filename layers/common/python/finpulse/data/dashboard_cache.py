@@ -22,8 +22,9 @@ from finpulse.data.freshness import BankFreshness
 from finpulse.data.keys import DASHBOARD_SK, DATA_VERSION_SK, INPUTS_SK, state_sk, user_pk
 from finpulse.data.table import batch_get, data_table
 
-FORMAT = 1
-"""Raise when the engine's output changes meaning or shape: older cache items are then ignored."""
+FORMAT = 2
+"""Raise when the engine's output changes meaning or shape: older cache items are then ignored.
+2: purchases at merchants are never moves between own accounts (issue 12)."""
 
 
 @dataclass(frozen=True)
