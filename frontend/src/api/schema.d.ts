@@ -601,6 +601,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/refinance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refinance a loan: open the new one, pay the old one off, close it, re-sync both banks
+         * @description Every check of the quote runs first (403 for what a product consent lacks, 404 for an unknown loan or offer, 422 otherwise). 202: the saga runs (a Step Functions execution); follow it at GET /api/refinance/{id}. The same Idempotency-Key returns the same refinance.
+         */
+        post: operations["refinance_start_api_refinance_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/refinance/optimize-loans": {
         parameters: {
             query?: never;
@@ -612,6 +632,63 @@ export interface paths {
         get: operations["refinance_api_refinance_optimize_loans_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refinance/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a refinance: old and new payment, saving net of commission, break-even, every step
+         * @description The figures are the refinance recommendation's own (GET /api/refinance/optimize-loans). Reads the product consents at both banks now; starts nothing. `steps` names both banks and every step.
+         */
+        post: operations["refinance_quote_api_refinance_quote_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refinance/{refinance_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One refinance: status, every step, the safe state it stopped in */
+        get: operations["refinance_api_refinance__refinance_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refinance/{refinance_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a stopped refinance from the step it stopped at (done steps are never redone)
+         * @description 409 `REFINANCE_NOT_STOPPED` unless it is stopped.
+         */
+        post: operations["refinance_resume_api_refinance__refinance_id__resume_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1821,6 +1898,24 @@ export interface components {
             error: components["schemas"]["ErrorBody"];
         };
         /**
+         * Figures
+         * @description The refinance recommendation's own figures (finpulse.analytics.recommendations.refinance).
+         */
+        Figures: {
+            /** Break Even Month */
+            break_even_month: number;
+            /** Commission */
+            commission: string;
+            /** Current Payment */
+            current_payment: string;
+            /** Monthly Saving */
+            monthly_saving: string;
+            /** New Payment */
+            new_payment: string;
+            /** Total Saving */
+            total_saving: string;
+        };
+        /**
          * FinancialInputsBody
          * @description What the user tells FinPulse; each field overrides what the engine would detect.
          */
@@ -2174,6 +2269,33 @@ export interface components {
             /** Remaining Months */
             remaining_months: number | null;
         };
+        /** LoanRef */
+        LoanRef: {
+            /** Agreement Id */
+            agreement_id: string;
+            /** Bank Id */
+            bank_id: string;
+        };
+        /** LoanView */
+        LoanView: {
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /**
+             * Amount
+             * @description Old: outstanding; new: outstanding + commission
+             */
+            amount: string;
+            /** Bank Id */
+            bank_id: string;
+            /** Product Id */
+            product_id?: string | null;
+            /** Product Name */
+            product_name: string;
+            /** Rate */
+            rate?: string | null;
+            /** Term Months */
+            term_months?: number | null;
+        };
         /** LoansResponse */
         LoansResponse: {
             /**
@@ -2249,6 +2371,13 @@ export interface components {
             net: string;
             /** Spending */
             spending: string;
+        };
+        /** OfferRef */
+        OfferRef: {
+            /** Bank Id */
+            bank_id: string;
+            /** Product Id */
+            product_id: string;
         };
         /** OnboardingBody */
         OnboardingBody: {
@@ -2963,6 +3092,27 @@ export interface components {
             /** Total Saving */
             total_saving: string;
         };
+        /** RefinanceQuote */
+        RefinanceQuote: {
+            /** Checks */
+            checks: components["schemas"]["PaymentCheckView"][];
+            /** @description Exactly the refinance recommendation's */
+            figures?: components["schemas"]["Figures"] | null;
+            new?: components["schemas"]["LoanView"] | null;
+            /** Ok */
+            ok: boolean;
+            old?: components["schemas"]["LoanView"] | null;
+            payout?: components["schemas"]["PaymentPartyView"] | null;
+            /** Steps */
+            steps: components["schemas"]["StepView"][];
+        };
+        /** RefinanceRequest */
+        RefinanceRequest: {
+            /** @description The loan to refinance */
+            loan: components["schemas"]["LoanRef"];
+            /** @description The offer from GET /api/refinance/optimize-loans */
+            offer: components["schemas"]["OfferRef"];
+        };
         /** RefinanceResponse */
         RefinanceResponse: {
             /**
@@ -3000,6 +3150,36 @@ export interface components {
              * @description The user's local date the figures are for
              */
             today: string;
+        };
+        /** RefinanceView */
+        RefinanceView: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Executions */
+            executions: number;
+            figures: components["schemas"]["Figures"];
+            new: components["schemas"]["LoanView"];
+            old: components["schemas"]["LoanView"];
+            payout: components["schemas"]["PaymentPartyView"];
+            /** Refinance Id */
+            refinance_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "stopped" | "completed";
+            /** Steps */
+            steps: components["schemas"]["StepView"][];
+            /** @description Where it stopped, the safe state and what to do */
+            stop?: components["schemas"]["Stop"] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** RefreshAccepted */
         RefreshAccepted: {
@@ -3318,6 +3498,54 @@ export interface components {
             key: string;
             /** Label */
             label: string;
+        };
+        /** StepView */
+        StepView: {
+            /** At */
+            at?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /**
+             * Name
+             * @enum {string}
+             */
+            name: "open_loan" | "move_money" | "close_old" | "resync";
+            /** Note */
+            note?: string | null;
+            /**
+             * Ref
+             * @description The agreement action or payment it created
+             */
+            ref?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "running" | "done" | "stopped";
+            /** What */
+            what: string;
+        };
+        /** Stop */
+        Stop: {
+            /** Code */
+            code: string;
+            /**
+             * Message
+             * @description What happened
+             */
+            message: string;
+            /**
+             * Safe State
+             * @description Where the money is now
+             */
+            safe_state: string;
+            /**
+             * Step
+             * @enum {string}
+             */
+            step: "open_loan" | "move_money" | "close_old" | "resync";
+            /** What To Do */
+            what_to_do: string;
         };
         /**
          * Strategy
@@ -6388,6 +6616,123 @@ export interface operations {
             };
         };
     };
+    refinance_start_api_refinance_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new UUID per refinance; the same one to retry */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefinanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefinanceView"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     refinance_api_refinance_optimize_loans_get: {
         parameters: {
             query?: never;
@@ -6417,6 +6762,254 @@ export interface operations {
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refinance_quote_api_refinance_quote_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefinanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefinanceQuote"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refinance_api_refinance__refinance_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                refinance_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefinanceView"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refinance_resume_api_refinance__refinance_id__resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                refinance_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Running again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefinanceView"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

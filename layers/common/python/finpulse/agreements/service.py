@@ -143,7 +143,8 @@ def _resume(found: AgreementAction, digest: str, deadline: Deadline) -> Agreemen
     return submit.refresh(found, deadline)
 
 
-def _create(user_id: str, key: str, digest: str, build: Any, deadline: Deadline) -> AgreementAction:
+def create_once(user_id: str, key: str, digest: str, build: Any, deadline: Deadline) -> AgreementAction:
+    """The action this key names (continued or followed up), or a new one from `build()`."""
     found = store.by_key(user_id, key)
     if found is not None:
         return _resume(found, digest, deadline)
@@ -189,7 +190,7 @@ def open_deposit(
         return _new_open(user_id, key, request, p)
 
     def work() -> AgreementAction:
-        return _create(user_id, key, digest, build, deadline)
+        return create_once(user_id, key, digest, build, deadline)
 
     action = _once(user_id, key, request.canonical("open"), work, deadline)
     return http_status(action), view(action)
@@ -256,7 +257,7 @@ def close_deposit(
         )
 
     def work() -> AgreementAction:
-        return _create(user_id, key, digest, build, deadline)
+        return create_once(user_id, key, digest, build, deadline)
 
     action = _once(user_id, key, canonical, work, deadline)
     return http_status(action), view(action)
