@@ -8,7 +8,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from finpulse.api import create_app, current_caller, lambda_entry
 from finpulse.errors import Unprocessable
 from finpulse.sync.api import filters, reads
-from finpulse.sync.api.models import TransactionsResponse, TransactionView
+from finpulse.sync.api.models import TRANSACTION_CATEGORIES, TransactionsResponse, TransactionView
 from finpulse.sync.api.params import BankParam, known_bank
 
 app = create_app()
@@ -47,6 +47,7 @@ def transactions(
         transactions=[TransactionView.of(t) for t in found],
         next_cursor=next_cursor,
         freshness=reads.freshness_of(user_id, bank),
+        categories=TRANSACTION_CATEGORIES,
     )
 
 

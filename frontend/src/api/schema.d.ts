@@ -1060,6 +1060,13 @@ export interface components {
             /** Label */
             label: string;
         };
+        /** CategoryOption */
+        CategoryOption: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+        };
         /** ConsentDetail */
         ConsentDetail: {
             consent: components["schemas"]["ConsentView"];
@@ -1916,6 +1923,20 @@ export interface components {
             /** Vrp Monthly Limit */
             vrp_monthly_limit?: number | string | null;
         };
+        /**
+         * PlanPoint
+         * @description What is owed in all at the start of `month` under minimums only and under each strategy.
+         */
+        PlanPoint: {
+            /** Avalanche */
+            avalanche: string;
+            /** Baseline */
+            baseline: string;
+            /** Month */
+            month: string;
+            /** Snowball */
+            snowball: string;
+        };
         /** ProductOptions */
         ProductOptions: {
             /**
@@ -2069,6 +2090,8 @@ export interface components {
              */
             advice: "extra_payments" | "refinance" | "minimums";
             avalanche: components["schemas"]["RepaymentPlan"];
+            /** Balance Path */
+            balance_path: components["schemas"]["PlanPoint"][];
             /** Baseline Interest */
             baseline_interest: string;
             /** Baseline Months */
@@ -2551,8 +2574,16 @@ export interface components {
             booked_at: string;
             /** Card Masked */
             card_masked?: string | null;
-            /** Category */
+            /**
+             * Category
+             * @description From the MCC, else the bank's category word, else `other`
+             */
             category: string;
+            /**
+             * Category Label
+             * @description The category in Russian, as the spending report names it
+             */
+            category_label: string;
             /** Counterparty Name */
             counterparty_name?: string | null;
             /** Currency */
@@ -2580,6 +2611,11 @@ export interface components {
         };
         /** TransactionsResponse */
         TransactionsResponse: {
+            /**
+             * Categories
+             * @description Every value the `category` filter takes, with its Russian label
+             */
+            categories: components["schemas"]["CategoryOption"][];
             /** Freshness */
             freshness: components["schemas"]["BankFreshness"][];
             /**

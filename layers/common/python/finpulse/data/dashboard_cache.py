@@ -22,7 +22,7 @@ from finpulse.data.freshness import BankFreshness
 from finpulse.data.keys import DASHBOARD_SK, DATA_VERSION_SK, INPUTS_SK, state_sk, user_pk
 from finpulse.data.table import batch_get, data_table
 
-FORMAT = 1
+FORMAT = 2
 """Raise when the engine's output changes meaning or shape: older cache items are then ignored."""
 
 
