@@ -104,7 +104,29 @@ def test_refinance_hides_tiny_savings_own_product_and_ineligible_amounts() -> No
     tiny = loan_product("x", "tiny", "19.5")  # saves 286.92 in total: below 1 000
     own = loan_product("b", "own", "5")
     too_small = loan_product("y", "big-only", "5", min_amount=D(500000))
-    assert compute_dashboard(refi_data(tiny, own, too_small)).recommendations.refinance == []
+    recommendations = compute_dashboard(refi_data(tiny, own, too_small)).recommendations
+    assert recommendations.refinance == []
+    [why] = recommendations.refinance_reasons
+    assert why.loan == "b/l"
+    assert why.reason == "кредиты дешевле есть, но выгода с учётом комиссии меньше 1\u00a0000,00\u00a0₽"
+
+
+def test_refinance_says_why_there_is_no_offer() -> None:
+    def reason(*products: object) -> str:
+        [why] = compute_dashboard(refi_data(*products)).recommendations.refinance_reasons
+        return why.reason
+
+    assert reason() == "в каталогах подключённых банков нет кредитов дешевле 20 %"
+    assert reason(loan_product("y", "big-only", "5", min_amount=D(500000))) == (
+        "кредиты дешевле 20 % не выдают на 100\u00a0000,00\u00a0₽"
+    )
+    no_rate = loan("b", "l", "100000.00", None, monthly_payment=D("9263.45"))
+    [why] = compute_dashboard(
+        EngineInput(today=TODAY, agreements=[no_rate])
+    ).recommendations.refinance_reasons
+    assert why.reason == "банк не сообщил ставку — не с чем сравнить"
+    offer = loan_product("x", "cheap", "12", commission_percent=D(1), term_months=60)
+    assert compute_dashboard(refi_data(offer)).recommendations.refinance_reasons == []
 
 
 def test_health_card_utilisation_and_dti_scales() -> None:

@@ -1966,6 +1966,8 @@ export interface components {
         Recommendations: {
             /** Refinance */
             refinance: components["schemas"]["RefinanceOffer"][];
+            /** Refinance Reasons */
+            refinance_reasons: components["schemas"]["RefinanceReason"][];
             repayment: components["schemas"]["Repayment"] | null;
             savings_plan: components["schemas"]["SavingsPlan"] | null;
         };
@@ -2030,6 +2032,13 @@ export interface components {
             term_months: number;
             /** Total Saving */
             total_saving: string;
+        };
+        /** RefinanceReason */
+        RefinanceReason: {
+            /** Loan */
+            loan: string;
+            /** Reason */
+            reason: string;
         };
         /** RefinanceResponse */
         RefinanceResponse: {

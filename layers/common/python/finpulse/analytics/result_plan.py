@@ -96,6 +96,12 @@ class RefinanceOffer(Result):
     break_even_month: int
 
 
+class RefinanceReason(Result):
+    loan: str
+    reason: str
+    """Why the loan has no offer, in words: no rate, no cheaper product, not for this amount, …"""
+
+
 class SavingsPlan(Result):
     goal_amount: Decimal
     goal_date: date | None
@@ -111,4 +117,6 @@ class SavingsPlan(Result):
 class Recommendations(Result):
     repayment: Repayment | None
     refinance: list[RefinanceOffer]
+    refinance_reasons: list[RefinanceReason]
+    """Each loan still owed without an offer, and why (empty when every loan has one)."""
     savings_plan: SavingsPlan | None
