@@ -1,11 +1,21 @@
 import { Suspense, useState } from "react";
-import { NavLink, Outlet } from "react-router";
+import { Link, NavLink, Outlet } from "react-router";
 import { useOnboarding } from "../api/queries";
 import { useSession, useSessionManager } from "../context";
 import { SyncIndicator } from "../features/sync/SyncIndicator";
 import { userMessage } from "../lib/messages";
 import { OfflineBanner } from "../ui/OfflineBanner";
 import { Loading } from "../ui/States";
+
+const NAV: ReadonlyArray<readonly [string, string, string]> = [
+  ["/", "Главная", "nav-home"],
+  ["/accounts", "Счета", "nav-accounts"],
+  ["/loans", "Кредиты", "nav-loans"],
+  ["/savings", "Накопления", "nav-savings"],
+  ["/plan", "План", "nav-plan"],
+  ["/payments", "Платежи", "nav-payments"],
+  ["/connections", "Банки", "nav-connections"],
+];
 
 export function Layout() {
   const { session } = useSession();
@@ -31,12 +41,11 @@ export function Layout() {
           </NavLink>
           {onboarded && (
             <nav aria-label="Основная навигация" className="nav">
-              <NavLink to="/" end className="nav__link">
-                Главная
-              </NavLink>
-              <NavLink to="/connections" className="nav__link" data-testid="nav-connections">
-                Банки
-              </NavLink>
+              {NAV.map(([to, label, testId]) => (
+                <NavLink key={to} to={to} end={to === "/"} className="nav__link" data-testid={testId}>
+                  {label}
+                </NavLink>
+              ))}
             </nav>
           )}
           <div className="topbar__end">
@@ -53,6 +62,10 @@ export function Layout() {
       </main>
     </div>
   );
+}
+
+function closeMenu(event: React.MouseEvent<HTMLElement>) {
+  event.currentTarget.closest("details")?.removeAttribute("open");
 }
 
 function AccountMenu({ email }: { email: string }) {
@@ -82,6 +95,9 @@ function AccountMenu({ email }: { email: string }) {
       </summary>
       <div className="account__menu">
         <p className="account__who">{email}</p>
+        <Link className="button button--secondary" to="/profile" data-testid="nav-profile" onClick={closeMenu}>
+          Профиль и цели
+        </Link>
         <button type="button" className="button button--secondary" onClick={() => manager.signOut("user")} data-testid="sign-out">
           Выйти
         </button>
