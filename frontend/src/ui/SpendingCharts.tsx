@@ -14,6 +14,14 @@ export function AmountsChart({ title, rows, format, total, testId }: { title: st
   const data = rows.map((r) => ({ name: r.label, amount: Number(r.amount) }));
   const top = rows.slice(0, 3).map((r) => `${r.label} — ${format.money(r.amount)}`).join(", ");
   const summary = rows.length ? `Всего ${format.money(total)}. Больше всего: ${top}.` : "Расходов за этот период нет.";
+  if (!rows.length) {
+    return (
+      <div className="chart" data-testid={testId}>
+        <h3 className="chart__title">{title}</h3>
+        <p className="chart__summary">{summary}</p>
+      </div>
+    );
+  }
   return (
     <ChartFrame
       title={title}

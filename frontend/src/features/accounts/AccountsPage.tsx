@@ -14,6 +14,8 @@ import { TransactionFiltersForm } from "./TransactionFilters";
 
 const FILTER_KEYS = ["bank_id", "account_id", "from", "to", "direction", "category", "q"] as const;
 
+export type FilterUpdate = (current: TransactionFilters) => TransactionFilters;
+
 function filtersFrom(params: URLSearchParams): TransactionFilters {
   return FILTER_KEYS.reduce<TransactionFilters>((f, key) => withFilter(f, key, params.get(key) ?? undefined), {});
 }
@@ -22,15 +24,21 @@ function filtersFrom(params: URLSearchParams): TransactionFilters {
 export function AccountsPage() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFrom(params), [params]);
+  // An update is applied to the address as it is then, so quick successive changes all count.
   const setFilters = useCallback(
-    (next: TransactionFilters) => {
-      const query = new URLSearchParams();
-      for (const key of FILTER_KEYS) {
-        const value = next[key];
-        if (value) query.set(key, String(value));
-      }
-      setParams(query, { replace: true });
-    },
+    (update: FilterUpdate) =>
+      setParams(
+        (current) => {
+          const next = update(filtersFrom(current));
+          const query = new URLSearchParams();
+          for (const key of FILTER_KEYS) {
+            const value = next[key];
+            if (value) query.set(key, String(value));
+          }
+          return query;
+        },
+        { replace: true },
+      ),
     [setParams],
   );
   const accounts = useAccounts();
@@ -53,7 +61,7 @@ export function AccountsPage() {
           freshness={accounts.data.freshness}
           names={names}
           format={format}
-          onPick={(bank, account) => setFilters(withFilter(withFilter(filters, "bank_id", bank), "account_id", account))}
+          onPick={(bank, account) => setFilters((f) => withFilter(withFilter(f, "bank_id", bank), "account_id", account))}
         />
       )}
       <Transactions filters={filters} setFilters={setFilters} banks={list} accounts={accounts.data.accounts} names={names} format={format} />
@@ -70,7 +78,7 @@ function Transactions({
   format,
 }: {
   filters: TransactionFilters;
-  setFilters: (f: TransactionFilters) => void;
+  setFilters: (update: FilterUpdate) => void;
   banks: ReadonlyArray<{ bank_id: string; name: string }>;
   accounts: Parameters<typeof TransactionFiltersForm>[0]["accounts"];
   names: Readonly<Record<string, string>>;
@@ -106,7 +114,7 @@ function Transactions({
       {query.isPending && <Skeleton lines={6} label="Загружаем операции…" />}
       {query.isError && <ErrorView error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && rows.length === 0 && <Empty testId="tx-empty">Операций с такими условиями нет. Измените фильтры.</Empty>}
-      <div aria-busy={query.isFetching} aria-live="polite">
+      <div aria-busy={query.isFetching} data-testid="tx-rows">
         <TransactionRows rows={rows} names={names} byId={byId} format={format} />
       </div>
       <div ref={sentinel} />

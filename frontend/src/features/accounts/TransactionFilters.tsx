@@ -11,7 +11,7 @@ export function TransactionFiltersForm({
   categories,
 }: {
   filters: TransactionFilters;
-  onChange: (next: TransactionFilters) => void;
+  onChange: (update: (current: TransactionFilters) => TransactionFilters) => void;
   banks: ReadonlyArray<{ bank_id: string; name: string }>;
   accounts: readonly AccountView[];
   categories: readonly CategoryOption[];
@@ -20,13 +20,16 @@ export function TransactionFiltersForm({
   useEffect(() => {
     // Typing waits for a pause before asking the server.
     const timer = setTimeout(() => {
-      if ((filters.q ?? "") !== text.trim()) onChange(withFilter(filters, "q", text.trim()));
+      if ((filters.q ?? "") !== text.trim()) onChange((f) => withFilter(f, "q", text.trim()));
     }, 350);
     return () => clearTimeout(timer);
   }, [text, filters, onChange]);
   const set = (key: TransactionFilterKey) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => {
-    const next = withFilter(filters, key, e.target.value);
-    onChange(key === "bank_id" ? withFilter(next, "account_id", undefined) : next);
+    const value = e.target.value;
+    onChange((f) => {
+      const next = withFilter(f, key, value);
+      return key === "bank_id" ? withFilter(next, "account_id", undefined) : next;
+    });
   };
   const bankAccounts = accounts.filter((a) => !filters.bank_id || a.bank_id === filters.bank_id);
   const badRange = Boolean(filters.from && filters.to && filters.to < filters.from);

@@ -37,7 +37,7 @@ export function SafeToSpendCard({ sts, format }: { sts: SafeToSpend; format: For
       </dl>
       {short && (
         <p className="hero__warn" role="note" data-testid="sts-shortfall">
-          До следующего дохода не хватает {format.money(sts.shortfall)}: обязательные платежи и запас больше денег на счетах. Тратить сверх необходимого не стоит.
+          {sts.horizon === "next_income" ? "До следующего дохода" : `В ближайшие ${sts.days} ${plural(sts.days, DAYS)}`} не хватает {format.money(sts.shortfall)}: обязательные платежи и запас больше денег на счетах. Тратить сверх необходимого не стоит.
         </p>
       )}
       <div>

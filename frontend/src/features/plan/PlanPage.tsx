@@ -127,7 +127,7 @@ function StrategyCard({ plan, chosen, nameOf, format }: { plan: RepaymentPlan; c
         </div>
       </dl>
       <div>
-        <p className="small muted">Порядок погашения:</p>
+        <p className="small muted">Порядок погашения (платёж закрытого долга идёт в следующий):</p>
         <ol className="small">
           {plan.order.map((ref) => (
             <li key={ref}>{nameOf(ref)}</li>

@@ -1,5 +1,6 @@
 import type { Dashboard } from "../../api/models";
 import { Empty } from "../../ui/States";
+import { TableWrap } from "../../ui/TableWrap";
 import type { Format } from "../../ui/useFormat";
 
 /** Refinance offers from every connected bank's catalog, each net of its commission. */
@@ -35,7 +36,7 @@ export function RefinanceOffers({
           )}
         </Empty>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label="Предложения по рефинансированию">
           <table className="table" data-testid="refinance-table">
             <caption className="visually-hidden">Предложения по рефинансированию</caption>
             <thead>
@@ -69,12 +70,12 @@ export function RefinanceOffers({
                     {format.money(o.total_saving)}
                     <span className="muted small"> · комиссия {format.money(o.commission)}</span>
                   </td>
-                  <td className="num">на {o.break_even_month}-й месяц</td>
+                  <td className="num">{o.break_even_month}-й мес.</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -19,7 +19,7 @@ export function ProfilePage() {
       <h1 className="page__title">Профиль</h1>
       {inputs.isPending && <Skeleton lines={6} label="Загружаем профиль…" />}
       {inputs.isError && <ErrorView error={inputs.error} onRetry={() => void inputs.refetch()} />}
-      {inputs.data && <InputsForm key={inputs.data.updated_at ?? "defaults"} initial={draftFrom(inputs.data, browserTimeZone())} stored={inputs.data.stored} />}
+      {inputs.data && <InputsForm initial={draftFrom(inputs.data, browserTimeZone())} stored={inputs.data.stored} />}
       <Identities />
       <SignOut />
     </div>

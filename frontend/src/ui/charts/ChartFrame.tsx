@@ -1,4 +1,5 @@
 import { Suspense, useId, useState, type ReactNode } from "react";
+import { TableWrap } from "../TableWrap";
 
 export interface Column<Row> {
   readonly label: string;
@@ -53,7 +54,7 @@ export function ChartFrame<Row>({
       </div>
       <p className="chart__summary">{summary}</p>
       {table ? (
-        <div className="table-wrap">
+        <TableWrap label={`${title}: таблица`}>
           <table className="table" data-testid={testId ? `${testId}-table` : undefined}>
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -77,7 +78,7 @@ export function ChartFrame<Row>({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       ) : (
         <div className="chart__plot" role="img" aria-label={summary} style={{ height }}>
           <Suspense fallback={<span className="chart__loading" aria-hidden="true" />}>{children}</Suspense>
