@@ -16,7 +16,7 @@ export PYENV_VERSION ?= 3.12.1
 export SAM_CLI_TELEMETRY := 0
 
 .PHONY: help setup dev test unit lint typecheck pytest frontend-test sandbox refresh bench build deploy \
-        openapi spa chromium java clean
+        openapi spa chromium java clean fuzz
 
 help:
 	@echo "make dev      - run the whole app locally (API+SPA :3000, AWS emulation :5000, DynamoDB :8000, banks :8101-8103)"
@@ -25,6 +25,7 @@ help:
 	@echo "make sandbox  - run only the sandbox banks"
 	@echo "make refresh  - fire the scheduled full refresh on the running local stack"
 	@echo "make bench    - run the benchmarks, write bench/results/"
+	@echo "make fuzz     - schemathesis against docs/openapi.json, longer than in make test (FUZZ_EXAMPLES, FUZZ_SEED)"
 	@echo "make lint     - ruff, mypy, sam validate --lint, cfn-lint (source + transformed)"
 	@echo "make build    - sam build;  make deploy - sam deploy"
 
@@ -86,6 +87,11 @@ test: setup chromium spa
 	$(MAKE) lint
 	$(MAKE) frontend-test
 	$(MAKE) pytest
+
+# The contract fuzz of `make test`, with more examples per operation (and any seed: FUZZ_SEED=...).
+FUZZ_EXAMPLES ?= 200
+fuzz: setup
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest tests/platform/test_fuzz_contract.py
 
 bench: setup chromium spa
 	$(PY) -m bench

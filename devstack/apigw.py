@@ -12,14 +12,18 @@ Internal API: aws-sam-cli is pinned exactly (1.170.0).
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 
 from flask import Flask, Response, g, jsonify, make_response, request, send_from_directory
 from samcli.lib.providers.provider import Cors
+from samcli.local.apigw.event_constructor import construct_v2_event_http
 from samcli.local.apigw.local_apigw_service import LocalApigwService
+from samcli.local.apigw.path_converter import PathConverter
 from samcli.local.apigw.route import Route
 from samcli.local.apigw.service_error_responses import ServiceErrorResponses
 from samcli.local.lambdafn.exceptions import FunctionNotFound
@@ -173,10 +177,12 @@ class _AuthorizingApigwService(LocalApigwService):  # type: ignore[misc]
         response.headers.update(Cors.cors_to_headers(cors, request.headers.get("Origin"), route.event_type))
         if status == 401:
             response.headers["www-authenticate"] = "Bearer"
+        response.headers["apigw-requestid"] = g.devstack_request_id
         return response
 
     def _request_handler(self, **kwargs: Any) -> Any:
         g.devstack_authorizer = None
+        g.devstack_request_id = str(uuid.uuid4())
         if request.method != "OPTIONS":  # CORS preflight is answered before any authorizer
             route = self._get_current_route(request)
             auth = self._auth_for(route)
@@ -194,12 +200,34 @@ class _AuthorizingApigwService(LocalApigwService):  # type: ignore[misc]
                 except Forbidden as exc:
                     log.info("403 %s %s: %s", request.method, request.path, exc)
                     return self._denied(route, 403, "Forbidden")
-        return super()._request_handler(**kwargs)
+        response = super()._request_handler(**kwargs)
+        response.headers["apigw-requestid"] = g.devstack_request_id  # as API Gateway sends it
+        return response
 
     def _generate_lambda_event(
         self, flask_request: Any, route: Route, method: str, endpoint: str
     ) -> dict[str, Any]:
-        event: dict[str, Any] = super()._generate_lambda_event(flask_request, route, method, endpoint)
+        try:
+            event: dict[str, Any] = super()._generate_lambda_event(flask_request, route, method, endpoint)
+        except UnicodeDecodeError:
+            # SAM answers 502 for a body that is not UTF-8; HTTP API hands it over base64-encoded.
+            event = construct_v2_event_http(
+                flask_request=flask_request,
+                port=self.port,
+                binary_types=["*/*"],
+                stage_name=self.api.stage_name,
+                stage_variables=self.api.stage_variables,
+                route_key=self._v2_route_key(
+                    method, PathConverter.convert_path_to_api_gateway(endpoint), False
+                ),
+            )
+        # SAM computes its defaults for the request id and time once, at import: every request would
+        # share them. API Gateway gives each request its own.
+        context = event.setdefault("requestContext", {})
+        now = datetime.now(UTC)
+        context["requestId"] = g.devstack_request_id
+        context["timeEpoch"] = int(now.timestamp() * 1000)
+        context["time"] = now.strftime("%d/%b/%Y:%H:%M:%S +0000")
         authorizer = g.get("devstack_authorizer")
         if authorizer is not None:
             event.setdefault("requestContext", {})["authorizer"] = authorizer

@@ -8,6 +8,7 @@ fails when the committed file is stale (a test runs the same check).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,8 +66,45 @@ def generate() -> dict[str, Any]:
                 if (method.upper(), path) in public:
                     operation["security"] = []
                 document["paths"].setdefault(path, {})[method] = operation
-        document["components"]["schemas"].update(own.get("components", {}).get("schemas", {}))
+        _merge_schemas(document["components"]["schemas"], own.get("components", {}).get("schemas", {}), spec)
+    document["components"]["schemas"] = _referenced(document)
     return document
+
+
+def _merge_schemas(into: dict[str, Any], schemas: dict[str, Any], spec: Any) -> None:
+    """Schemas are merged by name: two different models of one name would document one of them
+    for the other's route (as the dashboard's `Health` once described `GET /api/health`)."""
+    for name, schema in schemas.items():
+        if name in into and _unsplit(into[name]) != _unsplit(schema):
+            raise ValueError(f"{spec.logical_id}: schema {name!r} differs from another function's {name!r}")
+        into[name] = schema
+
+
+def _unsplit(schema: Any) -> str:
+    """A schema with pydantic's `X-Input`/`X-Output` refs read as `X`: a function that only answers
+    with X names it `X`, one that also reads it names the two forms apart; the model is the same."""
+    return re.sub(
+        r'(#/components/schemas/[^"]+?)-(?:Input|Output)"', r'\1"', json.dumps(schema, sort_keys=True)
+    )
+
+
+def _referenced(document: dict[str, Any]) -> dict[str, Any]:
+    """Only the schemas a route reaches (Powertools adds defaults no FinPulse route answers with)."""
+    schemas = document["components"]["schemas"]
+    prefix = "#/components/schemas/"
+    seen: set[str] = set()
+    todo: list[Any] = [document["paths"]]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(prefix) and ref[len(prefix) :] not in seen:
+                seen.add(ref[len(prefix) :])
+                todo.append(schemas[ref[len(prefix) :]])
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    return {name: schemas[name] for name in sorted(seen)}
 
 
 def render() -> str:

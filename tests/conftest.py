@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-import boto3
 import pytest
 
 from devstack.inprocess_stack import InProcessStack
 from devstack.tokens import SignedInUser, new_user
+from tests.consents.support import release_bank_identities
 
 pytest_plugins = ["sandbox.pytest_plugin", "devstack.pytest_plugin"]
 
@@ -34,29 +34,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.integration)
 
 
-def _release_bank_identities(stack: InProcessStack, user_ids: list[str]) -> None:
-    """Free the customer ids a test's users claimed: the sandbox has ten customers per bank, and a
-    customer id belongs to one user at a time. Only the claims are removed (the users are done)."""
-    from boto3.dynamodb.conditions import Key
-
-    from finpulse.storage.keys import IDENTITY_PREFIX, identity_claim_key, user_pk
-
-    table = boto3.resource("dynamodb", region_name=stack.resources.region).Table(
-        stack.resources.tables["ConsentsTable"]
-    )
-    for user_id in user_ids:
-        page = table.query(
-            KeyConditionExpression=Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(IDENTITY_PREFIX)
-        )
-        for item in page.get("Items", []):
-            table.delete_item(
-                Key=identity_claim_key(str(item["bank_id"]), str(item["customer_id"])),
-                ConditionExpression="attribute_not_exists(pk) OR #owner = :me",
-                ExpressionAttributeNames={"#owner": "owner"},
-                ExpressionAttributeValues={":me": user_pk(user_id)},
-            )
-
-
 @pytest.fixture
 def make_user(aws_stack: InProcessStack) -> Iterator[Callable[..., SignedInUser]]:
     """A fresh signed-in user per call; the bank identities they claimed are freed afterwards."""
@@ -68,4 +45,4 @@ def make_user(aws_stack: InProcessStack) -> Iterator[Callable[..., SignedInUser]
         return user
 
     yield make
-    _release_bank_identities(aws_stack, [u.sub for u in made])
+    release_bank_identities(aws_stack, [u.sub for u in made])

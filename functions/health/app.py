@@ -8,14 +8,14 @@ from finpulse.config import settings
 app = create_app()
 
 
-class Health(BaseModel):
+class Liveness(BaseModel):
     status: str
     env: str
 
 
 @app.get("/api/health", summary="Liveness check", tags=["platform"], security=[])
-def health() -> Health:
-    return Health(status="ok", env=settings().env)
+def health() -> Liveness:
+    return Liveness(status="ok", env=settings().env)
 
 
 lambda_handler = lambda_entry(app)

@@ -1,11 +1,11 @@
 """GET /api/spending?group_by=&from=&to= — spending for a date range, grouped one way."""
 
-from datetime import date
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from finpulse.api import create_app, current_caller, lambda_entry
+from finpulse.api.params import QueryDate
 from finpulse.dashboard.spending import GroupBy, report
 from finpulse.dashboard.views import SpendingResponse
 
@@ -20,8 +20,8 @@ app = create_app()
 )
 def spending(
     group_by: Annotated[GroupBy, Query()] = "category",
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
+    date_from: Annotated[QueryDate | None, Query(alias="from")] = None,
+    date_to: Annotated[QueryDate | None, Query(alias="to")] = None,
 ) -> SpendingResponse:
     return report(current_caller(app).user_id, start=date_from, end=date_to, group_by=group_by)
 

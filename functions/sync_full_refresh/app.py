@@ -25,7 +25,13 @@ app = create_app()
     ),
     tags=["sync"],
     status_code=202,
-    responses=openapi_error_responses(409),
+    responses={
+        202: {
+            "description": "Started: poll `status_url`",
+            "content": {content_types.APPLICATION_JSON: {"model": RefreshAccepted}},
+        },
+        **openapi_error_responses(409),
+    },
 )
 def full_refresh(
     force: Annotated[bool, Query()] = False,

@@ -1,11 +1,12 @@
 """GET /api/transactions — filtered, newest first, paginated with a cursor."""
 
-from datetime import date
 from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from finpulse.api import create_app, current_caller, lambda_entry
+from finpulse.api.envelope import openapi_error_responses
+from finpulse.api.params import QueryDate
 from finpulse.errors import Unprocessable
 from finpulse.sync.api import filters, reads
 from finpulse.sync.api.models import TRANSACTION_CATEGORIES, TransactionsResponse, TransactionView
@@ -18,12 +19,13 @@ app = create_app()
     "/api/transactions",
     summary="Transactions: bank, account, date range, direction, text, category/MCC; cursor pages",
     tags=["data"],
+    responses=openapi_error_responses(404),
 )
 def transactions(
     bank_id: Annotated[BankParam, Query()] = None,
     account_id: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
-    date_from: Annotated[date | None, Query(alias="from")] = None,
-    date_to: Annotated[date | None, Query(alias="to")] = None,
+    date_from: Annotated[QueryDate | None, Query(alias="from")] = None,
+    date_to: Annotated[QueryDate | None, Query(alias="to")] = None,
     direction: Annotated[Literal["in", "out"] | None, Query()] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
     category: Annotated[str | None, Query(min_length=1, max_length=40, pattern=r"^[a-z_]+$")] = None,

@@ -68,7 +68,8 @@ def require(
             consent_request_url=_url(kind),
         )
     if consent.status == "revoked":
-        raise ApiError(403, "CONSENT_REVOKED", "Consent has been revoked by the customer")
+        code = bank.faults.config.get("revoked_as") or "CONSENT_REVOKED"  # some banks say REQUIRED
+        raise ApiError(403, code, "Consent has been revoked by the customer")
     if expired(consent):
         mark_expired(bank, consent)
         raise ApiError(403, "CONSENT_EXPIRED", "Consent has expired")

@@ -11,7 +11,11 @@ Per-request knobs (each a probability 0..1 unless noted), decided in this order:
 * ``malformed_rate`` — a 200 answer whose JSON body is cut in half.
 
 Data knobs: ``limit_cap`` / ``limit_cap_mode`` (``clamp`` or ``reject``), ``ignore_date_filters``,
-``status_style`` (``default``/``lower``/``title``/``upper``).
+``status_style`` (``default``/``lower``/``title``/``upper``). Consent variants of other banks:
+``revoked_as`` (the 403 code data calls answer for a revoked consent, e.g. ``CONSENT_REQUIRED``),
+``approval_hidden_by_request_id`` (an approved account consent still reads as pending when asked for
+by its request id), ``request_id_delete_404`` (``DELETE`` of an account consent by its request id
+answers 404).
 
 Scope: ``paths`` (glob list, default every bank API path), ``methods``, ``count`` (only the next N
 matching requests). ``seed`` makes the sequence of decisions reproducible. Admin (``/__admin``),
@@ -44,6 +48,9 @@ KNOBS: dict[str, type | tuple[type, ...]] = {
     "limit_cap_mode": str,
     "ignore_date_filters": bool,
     "status_style": str,
+    "revoked_as": str,
+    "approval_hidden_by_request_id": bool,
+    "request_id_delete_404": bool,
     "paths": list,
     "methods": list,
     "count": int,

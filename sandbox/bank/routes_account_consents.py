@@ -39,13 +39,17 @@ def requesting_team(bank: Bank, req: Request, body_bank: str | None) -> str:
 def register(router: Router, bank: Bank) -> None:
     state = bank.state
 
-    def render(consent: Consent) -> dict[str, object]:
+    def render(consent: Consent, asked_by: str) -> dict[str, object]:
         if consents.expired(consent):
             consents.mark_expired(bank, consent)
+        status, consent_id = consent.status, consent.consent_id
+        if asked_by == consent.request_id and bank.faults.config.get("approval_hidden_by_request_id"):
+            # A bank whose request resource never learns the outcome: approved, it still says pending.
+            status, consent_id = ("pending" if status == "authorized" else status), None
         return {
             "data": {
-                "consentId": consent.consent_id or consent.request_id,
-                "status": spell(consent.status, "account", bank.status_style()),
+                "consentId": consent_id or consent.request_id,
+                "status": spell(status, "account", bank.status_style()),
                 "creationDateTime": consent.created,
                 "statusUpdateDateTime": consent.updated,
                 "permissions": consent.permissions,
@@ -107,10 +111,13 @@ def register(router: Router, bank: Bank) -> None:
         return consents.owned(bank, req, "account", "Consent")
 
     async def get_consent(req: Request) -> Response:
-        return json_response(render(own(req)))
+        return json_response(render(own(req), req.params["consent_id"]))
 
     async def delete_consent(req: Request) -> Response:
-        consents.revoke(bank, own(req))
+        consent = own(req)
+        if req.params["consent_id"] == consent.request_id and bank.faults.config.get("request_id_delete_404"):
+            raise ApiError(404, "CONSENT_NOT_FOUND", "Consent not found")  # only its consent id works
+        consents.revoke(bank, consent)
         return empty(204)
 
     router.add("POST", "/account-consents/request", request_consent)

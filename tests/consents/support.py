@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +54,61 @@ def customer_page(approval_url: str, action: str) -> None:
     assert 'name="action"' in page.text
     answer = httpx.post(approval_url, data={"action": action}, timeout=10)
     assert answer.status_code == 200
+
+
+def release_bank_identities(stack: Any, user_ids: list[str]) -> None:
+    """Free the customer ids test users claimed: the sandbox has ten customers per bank, and a
+    customer id belongs to one user at a time. Only the claims are removed (the users are done)."""
+    import boto3
+    from boto3.dynamodb.conditions import Key
+
+    from finpulse.storage.keys import IDENTITY_PREFIX, identity_claim_key, user_pk
+
+    table = boto3.resource("dynamodb", region_name=stack.resources.region).Table(
+        stack.resources.tables["ConsentsTable"]
+    )
+    for user_id in user_ids:
+        page = table.query(
+            KeyConditionExpression=Key("pk").eq(user_pk(user_id)) & Key("sk").begins_with(IDENTITY_PREFIX)
+        )
+        for item in page.get("Items", []):
+            table.delete_item(
+                Key=identity_claim_key(str(item["bank_id"]), str(item["customer_id"])),
+                ConditionExpression="attribute_not_exists(pk) OR #owner = :me",
+                ExpressionAttributeNames={"#owner": "owner"},
+                ExpressionAttributeValues={":me": user_pk(user_id)},
+            )
+
+
+@contextmanager
+def registry_changed(stack: Any, bank_id: str, **fields: Any) -> Iterator[None]:
+    """The bank registry (template parameter BankRegistry → env BANKS) with one bank's entry changed,
+    for every function and for layer code the test calls itself."""
+    from finpulse.config import settings
+
+    def changed(raw: str) -> str:
+        banks = json.loads(raw)
+        for bank in banks:
+            if bank["bank_id"] == bank_id:
+                bank.update(fields)
+        return json.dumps(banks)
+
+    functions = stack.resources.functions.values()
+    saved = [(f, f.environment["BANKS"]) for f in functions]
+    saved_env = os.environ.get("BANKS")
+    for function, raw in saved:
+        function.environment["BANKS"] = changed(raw)
+    if saved_env is not None:
+        os.environ["BANKS"] = changed(saved_env)
+    settings.cache_clear()
+    try:
+        yield
+    finally:
+        for function, raw in saved:
+            function.environment["BANKS"] = raw
+        if saved_env is not None:
+            os.environ["BANKS"] = saved_env
+        settings.cache_clear()
 
 
 def checking_account(sandbox: Any, bank_id: str, customer_id: str) -> str:

@@ -27,14 +27,36 @@ def test_unknown_bank_or_consent_is_404(api: Api, method: str, path: str, body: 
     assert_envelope(*api.call(method, path, body, query), 404)
 
 
-def test_another_users_consent_is_403_by_any_of_its_ids(api: Api, other_api: Api) -> None:
+def _without_request_id(body: Any) -> Any:
+    return {**body["error"], "request_id": None}
+
+
+def test_another_users_objects_are_404_exactly_as_unknown_ones(api: Api, other_api: Api) -> None:
+    """Every route with an id: a different answer for someone else's id would tell an attacker
+    which ids exist."""
     other_api.identify(vbank="team200-9", sbank="team200-9")
     theirs = other_api.init(banks=["vbank", "sbank"])
     approved = theirs["vbank", "accounts"]["consent"]
     pending = theirs["sbank", "accounts"]["consent"]
+    their_sync = other_api.client.post("/api/sync/full-refresh", headers=other_api.user.auth_header)
+    assert their_sync.status_code == 202, their_sync.json
+    sync_id = their_sync.json["sync_id"]
+    unknown_consent = _without_request_id(
+        api.call("GET", "/api/consent/status", query={"request_id": "c-nope"})[1]
+    )
+    unknown_delete = _without_request_id(api.call("DELETE", "/api/consents/c-nope")[1])
+    unknown_sync_id = sync_id[:-4] + ("0000" if not sync_id.endswith("0000") else "1111")
+    unknown_sync = _without_request_id(api.call("GET", f"/api/sync/{unknown_sync_id}")[1])
     for any_id in (approved["id"], approved["consent_id"], approved["request_id"], pending["request_id"]):
-        assert_envelope(*api.call("GET", "/api/consent/status", query={"request_id": any_id}), 403)
-        assert_envelope(*api.call("DELETE", f"/api/consents/{any_id}"), 403)
+        status, body = api.call("GET", "/api/consent/status", query={"request_id": any_id})
+        assert_envelope(status, body, 404)
+        assert _without_request_id(body) == unknown_consent
+        status, body = api.call("DELETE", f"/api/consents/{any_id}")
+        assert_envelope(status, body, 404)
+        assert _without_request_id(body) == unknown_delete
+    status, body = api.call("GET", f"/api/sync/{sync_id}")
+    assert_envelope(status, body, 404)
+    assert _without_request_id(body) == unknown_sync
     # ... and nothing happened to them.
     assert other_api.status()["vbank"]["accounts"]["current"]["status"] == "approved"
 
@@ -96,13 +118,14 @@ def test_invalid_init_bodies_are_422(api: Api, body: dict[str, Any]) -> None:
     assert_envelope(*api.call("POST", "/api/consents/init", body), 422)
 
 
-def test_malformed_json_and_missing_query_are_422(api: Api) -> None:
+def test_malformed_json_is_400_and_a_missing_query_422(api: Api) -> None:
     response = api.client.post(
         "/api/consents/init",
         data="{not json",
         headers={**api.user.auth_header, "content-type": "application/json"},
     )
-    assert_envelope(response.status_code, response.json, 422)
+    assert_envelope(response.status_code, response.json, 400)
+    assert response.json["error"]["code"] == "MALFORMED_BODY"
     assert_envelope(*api.call("GET", "/api/consent/status"), 422)
     assert_envelope(*api.call("POST", "/api/consents/refresh", {"banks": "vbank"}), 422)
 

@@ -15,7 +15,7 @@ import pytest
 from devstack.inprocess_stack import InProcessStack
 from finpulse.config import settings
 from finpulse.consents.identity import BankIdentityMissing, BankIdentityUnverified, ensure_payable
-from tests.consents.support import Api, assert_envelope, checking_account, customer_page
+from tests.consents.support import Api, assert_envelope, checking_account, customer_page, registry_changed
 
 PAYMENTS = {"include_accounts": False, "include_payments": True}
 
@@ -32,17 +32,8 @@ def _identity(api: Api, bank_id: str) -> dict[str, Any]:
 @pytest.fixture
 def vbank_untrusted(live: InProcessStack) -> Iterator[None]:
     """vbank (auto-approving) configured as a real bank would be: `identity: bank_approval`."""
-    saved = {}
-    for lid, function in live.resources.functions.items():
-        banks = json.loads(function.environment["BANKS"])
-        for bank in banks:
-            if bank["bank_id"] == "vbank":
-                bank["identity"] = "bank_approval"
-        saved[lid] = function.environment["BANKS"]
-        function.environment["BANKS"] = json.dumps(banks)
-    yield
-    for lid, raw in saved.items():
-        live.resources.functions[lid].environment["BANKS"] = raw
+    with registry_changed(live, "vbank", identity="bank_approval"):
+        yield
 
 
 def test_a_second_claim_on_an_identity_is_refused_and_the_holders_data_never_shown(

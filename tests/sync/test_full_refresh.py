@@ -74,7 +74,8 @@ def test_include_dashboard_leaves_a_dashboard_cached_for_the_new_data_version(
 def test_a_running_bank_reports_its_counts_so_far_for_the_progress_view(
     live: Any, api_client: Any, make_user: Any, sandbox: Any, monkeypatch: Any
 ) -> None:
-    from finpulse.sync import bank_sync, records
+    from finpulse.data import sync_records as records
+    from finpulse.sync.pipeline import bank_sync
 
     user: SignedInUser = make_user()
     connect(api_client, user, sandbox, banks=["vbank"], products=False)

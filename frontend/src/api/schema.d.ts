@@ -1098,13 +1098,22 @@ export interface components {
             bank_id: string;
             /**
              * Bank Revoke Pending
+             * @description Revoked here; the bank is told on refresh
              * @default false
              */
             bank_revoke_pending?: boolean;
+            /**
+             * Bank Revoke Unconfirmed
+             * @description The bank answered the revocation with 404: check the bank's own app
+             * @default false
+             */
+            bank_revoke_unconfirmed?: boolean;
             /** Consent Id */
             consent_id?: string | null;
             /** Created At */
             created_at: string;
+            /** @description The data this consent brought in, deleted when it ended, and why */
+            data_removal?: components["schemas"]["DataRemoval"] | null;
             /** Expires At */
             expires_at?: string | null;
             /** Expires In Days */
@@ -1150,6 +1159,11 @@ export interface components {
              * @description pending | approved | rejected | revoked | expired
              */
             status: string;
+            /**
+             * Status Reason
+             * @description Why FinPulse set this status (e.g. a timeout)
+             */
+            status_reason?: string | null;
             /** Updated At */
             updated_at: string;
         };
@@ -1161,26 +1175,6 @@ export interface components {
             generated_at: string;
             /** Near Expiry Days */
             near_expiry_days: number;
-        };
-        /** CreditPaymentOverrideBody */
-        CreditPaymentOverrideBody: {
-            /** Agreement Id */
-            agreement_id: string;
-            /**
-             * Bank Id
-             * @description The bank of the loan or card
-             */
-            bank_id: string;
-            /**
-             * Due Day
-             * @description Day of month it is due
-             */
-            due_day?: number | null;
-            /**
-             * Monthly Payment
-             * @description The instalment the user pays, ₽ per month
-             */
-            monthly_payment: string;
         };
         /** CreditPaymentOverrideBody */
         "CreditPaymentOverrideBody-Input": {
@@ -1304,6 +1298,17 @@ export interface components {
              * @description The user's local date the figures are for
              */
             today: string;
+        };
+        /** DataRemoval */
+        DataRemoval: {
+            /** At */
+            at: string;
+            /** Deleted Items */
+            deleted_items: number;
+            /** Not Deleted */
+            not_deleted?: string[];
+            /** Reason */
+            reason: string;
         };
         /** Debt */
         Debt: {
@@ -1519,6 +1524,15 @@ export interface components {
             /** Updated At */
             updated_at?: string | null;
         };
+        /**
+         * GatewayMessage
+         * @description What API Gateway itself answers before any function runs: its JWT authorizer's 401
+         *     (`{"message": "Unauthorized"}`), and its own 404, 413, 429, 503 and 504 answers.
+         */
+        GatewayMessage: {
+            /** Message */
+            message: string;
+        };
         /** Goal */
         Goal: {
             /** Days Left */
@@ -1533,11 +1547,6 @@ export interface components {
             saved: string;
             /** Target */
             target: string;
-        };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
         };
         /** Health */
         Health: {
@@ -1569,6 +1578,8 @@ export interface components {
             at: string;
             /** Raw Status */
             raw_status: string;
+            /** Reason */
+            reason?: string | null;
             /**
              * Source
              * @enum {string}
@@ -1726,6 +1737,13 @@ export interface components {
             current?: components["schemas"]["ConsentView"] | null;
             /** @description A pending renewal of `current` */
             renewal?: components["schemas"]["ConsentView"] | null;
+        };
+        /** Liveness */
+        Liveness: {
+            /** Env */
+            env: string;
+            /** Status */
+            status: string;
         };
         /** Loan */
         Loan: {
@@ -2078,6 +2096,21 @@ export interface components {
              */
             today: string;
         };
+        /** RefreshAccepted */
+        RefreshAccepted: {
+            /**
+             * State
+             * @default running
+             */
+            state?: string;
+            /**
+             * Status Url
+             * @description Poll this for progress
+             */
+            status_url: string;
+            /** Sync Id */
+            sync_id: string;
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /**
@@ -2143,14 +2176,9 @@ export interface components {
          * @enum {string}
          */
         RepaymentSpeed: "conservative" | "balanced" | "fast";
-        /** ResponseValidationError */
-        ResponseValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** RevokeResponse */
         RevokeResponse: {
-            /** @description Why the bank could not be told (retried) */
+            /** @description What the bank answered instead (an error is retried on refresh; a 404 is not) */
             bank_error?: components["schemas"]["ErrorInfo"] | null;
             consent: components["schemas"]["ConsentView"];
             /**
@@ -2159,13 +2187,23 @@ export interface components {
              */
             deleted_items: number;
             /**
+             * Hint
+             * @description What the user should do (check the bank's own app)
+             */
+            hint?: string | null;
+            /**
              * Not Deleted
              * @description What could not be deleted, and why
              */
             not_deleted: string[];
             /**
+             * Reason
+             * @description Why the revocation is not confirmed by the bank
+             */
+            reason?: string | null;
+            /**
              * Revoked At Bank
-             * @description The bank confirmed the revocation (or no longer knew it)
+             * @description The bank confirmed the revocation
              */
             revoked_at_bank: boolean;
         };
@@ -2645,13 +2683,6 @@ export interface components {
              */
             status: "ok" | "stale" | "not_permitted";
         };
-        /** ValidationError */
-        ValidationError: {
-            /** Location */
-            loc: (string | number)[];
-            /** Error Type */
-            type: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -2681,8 +2712,17 @@ export interface operations {
                     "application/json": components["schemas"]["AccountsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2690,8 +2730,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2739,8 +2779,17 @@ export interface operations {
                     "application/json": components["schemas"]["AgreementsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2748,8 +2797,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2795,13 +2844,13 @@ export interface operations {
                     "application/json": components["schemas"]["BanksOverview"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -2853,13 +2902,13 @@ export interface operations {
                     "application/json": components["schemas"]["BootstrapResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -2918,13 +2967,13 @@ export interface operations {
                     "application/json": components["schemas"]["CardsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -2978,13 +3027,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentDetail"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3047,13 +3096,22 @@ export interface operations {
                     "application/json": components["schemas"]["InitResponse"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3067,6 +3125,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3116,13 +3192,22 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentsStatus"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3136,6 +3221,24 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3181,13 +3284,13 @@ export interface operations {
                     "application/json": components["schemas"]["ConsentsStatus"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3239,13 +3342,13 @@ export interface operations {
                     "application/json": components["schemas"]["RevokeResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3306,13 +3409,13 @@ export interface operations {
                     "application/json": components["schemas"]["DashboardResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3362,13 +3465,13 @@ export interface operations {
                     "application/json": components["schemas"]["DepositsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3415,16 +3518,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Liveness"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3474,13 +3577,13 @@ export interface operations {
                     "application/json": components["schemas"]["LoansResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3530,13 +3633,13 @@ export interface operations {
                     "application/json": components["schemas"]["Caller"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3586,13 +3689,13 @@ export interface operations {
                     "application/json": components["schemas"]["BankIdentities"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3648,13 +3751,22 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityUpdate"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3677,6 +3789,24 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3724,13 +3854,13 @@ export interface operations {
                     "application/json": components["schemas"]["IdentityRemoval"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3789,13 +3919,13 @@ export interface operations {
                     "application/json": components["schemas"]["FinancialInputsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3849,8 +3979,8 @@ export interface operations {
                     "application/json": components["schemas"]["FinancialInputsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3858,8 +3988,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3905,13 +4062,13 @@ export interface operations {
                     "application/json": components["schemas"]["OnboardingProgress"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -3965,8 +4122,8 @@ export interface operations {
                     "application/json": components["schemas"]["OnboardingProgress"];
                 };
             };
-            /** @description Missing or invalid token */
-            401: {
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3974,8 +4131,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4021,13 +4205,13 @@ export interface operations {
                     "application/json": components["schemas"]["RecommendationsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4077,13 +4261,13 @@ export interface operations {
                     "application/json": components["schemas"]["RefinanceResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4133,13 +4317,13 @@ export interface operations {
                     "application/json": components["schemas"]["SafeToSpendResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4193,13 +4377,13 @@ export interface operations {
                     "application/json": components["schemas"]["SpendingResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4243,22 +4427,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Started: poll `status_url` */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["RefreshAccepted"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4317,13 +4501,13 @@ export interface operations {
                     "application/json": components["schemas"]["SyncStatus"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4375,13 +4559,13 @@ export interface operations {
                     "application/json": components["schemas"]["SyncRecord"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4440,13 +4624,13 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
@@ -4507,8 +4691,17 @@ export interface operations {
                     "application/json": components["schemas"]["TransactionsResponse"];
                 };
             };
-            /** @description Missing or invalid token */
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4516,8 +4709,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
-            403: {
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,16 @@ class Conflict(FinPulseError):
     code = "CONFLICT"
 
 
+class PayloadTooLarge(FinPulseError):
+    status = 413
+    code = "PAYLOAD_TOO_LARGE"
+
+
+class UnsupportedMediaType(FinPulseError):
+    status = 415
+    code = "UNSUPPORTED_MEDIA_TYPE"
+
+
 class Unprocessable(FinPulseError):
     status = 422
     code = "VALIDATION_ERROR"

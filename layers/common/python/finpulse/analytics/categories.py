@@ -144,3 +144,8 @@ def mentions_loan_payment(description: str, loan_ids: tuple[str, ...]) -> bool:
     if any(agreement_id.lower() in lowered for agreement_id in loan_ids):
         return True
     return any(word in lowered for word in LOAN_PAYMENT_WORDS)
+
+
+def purchase_codes() -> frozenset[str]:
+    """Every MCC of a purchase category: a transaction with one is a purchase, never a transfer."""
+    return frozenset(mcc for mcc, category in _MCC_TABLE.items() if category in NOT_BILL_CATEGORIES)

@@ -13,6 +13,7 @@ Banks report both legs of such a move, and neither is income or spending:
   the deposit's number);
 - a transaction **mirrored** on another of the user's accounts (the same amount the other way within
   `MIRROR_WINDOW_MINUTES`) is one too, whatever the texts say;
+- a purchase at a merchant (an MCC of a purchase category) is never a move;
 - except a loan instalment, which stays a loan payment (a debit naming a loan account's number is
   one), and interest paid out, which is earned money.
 Without account data (unit fixtures) nothing is internal, as before.
@@ -28,6 +29,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from finpulse.analytics import constants as c
+from finpulse.analytics.categories import purchase_codes
 from finpulse.domain import Account, AccountKind, Agreement, AgreementKind, Transaction
 
 AccountKey = tuple[str, str]
@@ -112,13 +114,15 @@ class Movements:
     def names_own(self, tx: Transaction) -> bool:
         """The transaction's texts name another of the user's accounts or one of their agreements
         (the account it is booked on does not count: `с карты *1234` names the source)."""
-        return self._reference(tx)[1]
+        return self.reference(tx)[1]
 
     def loan_named(self, tx: Transaction) -> str | None:
         """The loan whose account number the transaction names (a repayment without the words)."""
-        return self._reference(tx)[0]
+        return self.reference(tx)[0]
 
-    def _reference(self, tx: Transaction) -> tuple[str | None, bool]:
+    def reference(self, tx: Transaction) -> tuple[str | None, bool]:
+        """(the loan whose account number it names, whether it names another own account or an
+        own agreement) — both from one scan of its texts."""
         # Texts repeat heavily (every purchase at one shop): each distinct set is scanned once.
         key = (
             tx.bank_id,
@@ -168,19 +172,24 @@ def mirrored_pairs(transactions: list[Transaction], loan_accounts: frozenset[Acc
     transaction pairs at most once, with the closest in time. A credit to a loan account is the
     principal of a repayment, which stays a loan payment: such pairs are left alone."""
     window = timedelta(minutes=c.MIRROR_WINDOW_MINUTES)
+    # Purchases at merchants (most transactions) are never one leg of a move: skipped unexamined.
+    purchases = _PURCHASE_CODES
+    movers = [tx for tx in transactions if tx.mcc is None or tx.mcc not in purchases]
     credits: dict[tuple[Decimal, str], list[Transaction]] = {}
-    for tx in transactions:
+    for tx in movers:
         if tx.amount > 0:
             credits.setdefault((tx.amount, tx.currency), []).append(tx)
     if not credits:
         return frozenset()
+    # Most debits are purchases of amounts no credit has: one set lookup each, no arithmetic.
+    wanted = {-amount for amount, _ in credits}
     times: dict[tuple[Decimal, str], list[datetime]] = {}
     for key, group in credits.items():
         group.sort(key=lambda t: (t.booked_at, t.key))
         times[key] = [t.booked_at for t in group]
     candidates: list[tuple[Transaction, Transaction]] = []
-    for tx in transactions:
-        if tx.amount >= 0:
+    for tx in movers:
+        if tx.amount not in wanted:
             continue
         key = (-tx.amount, tx.currency)
         moments = times.get(key)
@@ -203,5 +212,6 @@ def mirrored_pairs(transactions: list[Transaction], loan_accounts: frozenset[Acc
     return frozenset(pairs)
 
 
+_PURCHASE_CODES = purchase_codes()
 NO_MOVEMENTS = Movements()
 """Nothing is internal: the default when no account data is given."""

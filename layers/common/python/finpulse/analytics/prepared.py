@@ -183,7 +183,14 @@ def prepare(
                 excluded = income_excluded[raw] = any(word in lowered for word in c.INCOME_EXCLUDE_WORDS)
             # A card repayment or a transfer from the user's own account is not income; interest
             # paid out from their own deposit is earned money (and is not income either, below).
-            if on_card or (check_own and not excluded and (tx.key in mirrored or movements.names_own(tx))):
+            if on_card or (
+                check_own
+                and not excluded
+                and (
+                    (mirrored and (tx.bank_id, tx.account_id, tx.transaction_id) in mirrored)
+                    or movements.reference(tx)[1]
+                )
+            ):
                 out.internal_count += 1
                 continue
             day_in[day] = day_in.get(day, ZERO) + amount
@@ -206,11 +213,12 @@ def prepare(
         if info is None:
             info = debit_info[info_key] = classify_debit(tx, ordered_loan_ids)
         category, loan_id = info
-        if check_own and category != "loan_payments":
-            named_loan = movements.loan_named(tx)
+        # A purchase at a merchant (groceries, fuel, …) is spending whatever else matches it.
+        if check_own and category != "loan_payments" and category not in NOT_BILL_CATEGORIES:
+            named_loan, named = movements.reference(tx)
             if named_loan is not None:  # paid into the loan's own account: an instalment
                 category, loan_id = "loan_payments", named_loan
-            elif tx.key in mirrored or movements.names_own(tx):
+            elif named or (mirrored and (tx.bank_id, tx.account_id, tx.transaction_id) in mirrored):
                 out.internal_count += 1  # to the user's own account: moved, not spent
                 continue
         day_out[day] = day_out.get(day, ZERO) + amount

@@ -9,7 +9,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from finpulse.analytics import constants as c
-from finpulse.analytics.categories import CATEGORY_LABELS
+from finpulse.analytics.categories import CATEGORY_LABELS, NOT_BILL_CATEGORIES
 from finpulse.analytics.dates import add_months
 from finpulse.analytics.money import ZERO, Converter, kop
 from finpulse.analytics.movements import NO_MOVEMENTS, Movements
@@ -132,7 +132,8 @@ def spending_report(
         category = classify_debit(tx, ordered_ids)[0]
         if category != "loan_payments" and movements.loan_named(tx) is not None:
             category = "loan_payments"
-        if movements.internal(tx, loan_payment=category == "loan_payments", interest=False):
+        purchase = category in NOT_BILL_CATEGORIES  # a purchase at a merchant is never a move
+        if not purchase and movements.internal(tx, loan_payment=category == "loan_payments", interest=False):
             continue
         month_out[index] = month_out.get(index, ZERO) - amount
         if group_by == "category":

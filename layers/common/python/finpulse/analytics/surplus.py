@@ -25,7 +25,7 @@ from finpulse.analytics.dates import last_complete_month_end
 from finpulse.analytics.income import compute_income
 from finpulse.analytics.money import ZERO, kop, median, rub
 from finpulse.analytics.prepared import Prepared
-from finpulse.analytics.recurrence import detect, lookback_start, within
+from finpulse.analytics.recurrence import Occurrence, detect, lookback_start, within
 from finpulse.analytics.result_plan import Surplus, SurplusMonth
 from finpulse.analytics.spending import month_index_key
 from finpulse.domain import FinancialInputs, RepaymentSpeed
@@ -62,16 +62,7 @@ def compute_surplus(
         any(start <= day <= as_of for day in prepared.inflow_days),
         average_inflow,
     ).monthly_total
-    bill_groups = within(prepared.bill_groups, start, as_of)
-    bills = detect(bill_groups, as_of)
-    members = frozenset().union(*(s.members for s in bills))
-    bills_monthly = sum((s.monthly_amount for s in bills), ZERO)
-    bills_by_month: dict[int, Decimal] = {}
-    for items in bill_groups.values():
-        for o in items:
-            if o.key in members:
-                index = o.day.year * 12 + o.day.month - 1
-                bills_by_month[index] = bills_by_month.get(index, ZERO) + o.amount
+    bills_monthly, bills_by_month = _bills(within(prepared.bill_groups, start, as_of), as_of)
     current = today.year * 12 + today.month - 1
     by_month = {
         i: prepared.month_out[i] - prepared.month_loans.get(i, ZERO) - bills_by_month.get(i, ZERO)
@@ -108,9 +99,23 @@ def compute_surplus(
     return SurplusFigures(output, amount)
 
 
+def _bills(groups: dict[str, list[Occurrence]], as_of: date) -> tuple[Decimal, dict[int, Decimal]]:
+    """The recurring bills as of `as_of`: their monthly total, and what was paid toward them in each
+    month (month index → amount), which is an obligation, not typical spending."""
+    series = detect(groups, as_of)
+    members = frozenset().union(*(s.members for s in series))
+    paid: dict[int, Decimal] = {}
+    for items in groups.values():
+        for o in items:
+            if o.key in members:
+                index = o.day.year * 12 + o.day.month - 1
+                paid[index] = paid.get(index, ZERO) + o.amount
+    return sum((s.monthly_amount for s in series), ZERO), paid
+
+
 def _reason(status: Status, income: Decimal, spending: Decimal, obligations: Decimal, amount: Decimal) -> str:
     if status == "no_income":
-        return "Доход не найден: досрочно гасить не из чего. Укажите зарплату в настройках"
+        return "Доход не найден — свободных денег нет. Если доход есть, укажите зарплату в настройках"
     if status == "no_history":
         return "Нужен хотя бы один полный месяц операций, чтобы оценить обычные расходы"
     terms = f"доход {rub(income)} − обычные расходы {rub(spending)} − обязательные платежи {rub(obligations)}"

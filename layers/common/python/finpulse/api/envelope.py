@@ -30,12 +30,21 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+class GatewayMessage(BaseModel):
+    """What API Gateway itself answers before any function runs: its JWT authorizer's 401
+    (`{"message": "Unauthorized"}`), and its own 404, 413, 429, 503 and 504 answers."""
+
+    message: str
+
+
 _DESCRIPTIONS = {
-    400: "Bad request",
-    401: "Missing or invalid token",
+    400: "Malformed body: not UTF-8, not JSON, nested too deep, or a number too long",
+    401: "Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape)",
     403: "Forbidden: the resource belongs to someone else, or a user_id other than the caller's",
     404: "Not found",
     409: "Conflict with the current state",
+    413: "The request body is too large",
+    415: "The request body is not application/json",
     422: "Validation error: `details` names each field",
     500: "Unexpected error (reported with a request id)",
     503: "A bank or dependency is unavailable; retry later",
@@ -46,7 +55,9 @@ def openapi_error_responses(*statuses: int) -> dict[int, Any]:
     return {
         s: {
             "description": _DESCRIPTIONS[s],
-            "content": {content_types.APPLICATION_JSON: {"model": ErrorResponse}},
+            "content": {
+                content_types.APPLICATION_JSON: {"model": GatewayMessage if s == 401 else ErrorResponse}
+            },
         }
         for s in statuses
     }

@@ -7,14 +7,14 @@ send it keep working as long as they send their own.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from aws_lambda_powertools.event_handler.middlewares import NextMiddleware
 from pydantic import BaseModel
 
-from finpulse.errors import Forbidden, Unauthorized
+from finpulse.api.body import parse_json_body
+from finpulse.errors import FinPulseError, Forbidden, Unauthorized
 
 
 class Caller(BaseModel):
@@ -40,12 +40,11 @@ def current_caller(app: APIGatewayHttpResolver) -> Caller:
 
 
 def _body_user_id(app: APIGatewayHttpResolver) -> object:
-    if not app.current_event.body:
-        return None
+    event = app.current_event
     try:
-        parsed = json.loads(app.current_event.decoded_body or "")
-    except (ValueError, UnicodeDecodeError):
-        return None  # validation of the route reports malformed bodies
+        parsed = parse_json_body(event.body, bool(event.is_base64_encoded))
+    except FinPulseError:
+        return None  # a route that takes a body has refused it already; others ignore bodies
     return parsed.get("user_id") if isinstance(parsed, dict) else None
 
 

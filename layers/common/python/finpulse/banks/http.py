@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 import uuid
@@ -106,7 +107,14 @@ def close_clients() -> None:
 
 
 def _bank_error_fields(body: Any) -> tuple[str | None, str | None]:
-    """(code, message) from FastAPI-style or flat error bodies."""
+    """(code, message) from FastAPI-style, flat, `errors[]` or OBIE-style (`Errors[].ErrorCode`) bodies."""
+    if isinstance(body, dict):
+        listed = body.get("errors") or body.get("Errors")
+        if isinstance(listed, list) and listed and isinstance(listed[0], dict) and "detail" not in body:
+            first = listed[0]
+            code = first.get("code") or first.get("ErrorCode") or first.get("error")
+            message = first.get("message") or first.get("Message") or body.get("message")
+            return (str(code) if code else None, str(message)[:300] if message else None)
     detail = body.get("detail", body) if isinstance(body, dict) else body
     if isinstance(detail, dict):
         code = detail.get("error") or detail.get("code")
@@ -121,13 +129,35 @@ def _bank_error_fields(body: Any) -> tuple[str | None, str | None]:
     return (None, None)
 
 
-_CONSENT_ERRORS: dict[str, type[BankError]] = {
-    "CONSENT_REQUIRED": ConsentRequired,
-    "CONSENT_REVOKED": ConsentRevoked,
-    "CONSENT_EXPIRED": ConsentExpired,
-    "INSUFFICIENT_PERMISSIONS": InsufficientPermissions,
-    "FORBIDDEN": InsufficientPermissions,
-}
+# Consent words as letters only: `CONSENT_REVOKED`, `consent-revoked`, `ConsentRevoked` and
+# "Consent revoked by the customer" all say the same thing.
+_CONSENT_WORDS: tuple[tuple[str, type[BankError]], ...] = (
+    ("consentrevoked", ConsentRevoked),
+    ("consentexpired", ConsentExpired),
+    ("consentrequired", ConsentRequired),
+    ("consentnotfound", ConsentRequired),
+    ("consentinvalid", ConsentRequired),
+    ("insufficientpermissions", InsufficientPermissions),
+    ("forbidden", InsufficientPermissions),
+)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _consent_error(code: str | None, text: str) -> type[BankError]:
+    """The consent problem a 403 names, by its code first, then by its message."""
+    for said in (_letters(code or ""), _letters(text)):
+        for word, cls in _CONSENT_WORDS:
+            if word in said:
+                return cls
+    lowered = text.lower()
+    if "revoked" in lowered:
+        return ConsentRevoked
+    if "expired" in lowered:
+        return ConsentExpired
+    return InsufficientPermissions
 
 
 def client_error(bank_id: str, operation: str, status: int, body: Any) -> BankError:
@@ -143,18 +173,7 @@ def client_error(bank_id: str, operation: str, status: int, body: Any) -> BankEr
     if status == 401:
         return BankTokenRejected("The bank rejected FinPulse's team token", **common)
     if status == 403:
-        upper = (code or "").upper()
-        cls = _CONSENT_ERRORS.get(upper)
-        if cls is None:
-            lowered = text.lower()
-            cls = (
-                ConsentRevoked
-                if "revoked" in lowered
-                else ConsentExpired
-                if "expired" in lowered
-                else InsufficientPermissions
-            )
-        return cls(text, **common)
+        return _consent_error(code, text)(text, **common)
     if status == 404:
         return BankResourceNotFound(text, **common)
     return BankRejectedRequest(text, **common)

@@ -37,10 +37,9 @@ class Tuning:
     token_lease_seconds: float
     token_wait_poll: float
     jwks_max_age: float
-    # Pending consents are re-polled at the bank at most this often by status reads.
+    # Pending consents are re-polled at the bank at most this often by status reads (automatic
+    # polling); an explicit refresh, the user pressing "check", polls at once.
     consent_poll_interval: float
-    # An explicit refresh still polls one consent at most this often (protects banks from loops).
-    consent_forced_poll_interval: float
     near_expiry_days: int
     # The bank status summary is written at most this often per bank and process while calls
     # succeed (errors are written at once); counts in between are carried in memory.
@@ -64,7 +63,6 @@ def tuning() -> Tuning:
         token_wait_poll=_float("BANK_TOKEN_WAIT_POLL", 0.05),
         jwks_max_age=_float("BANK_JWKS_MAX_AGE", 3600.0),
         consent_poll_interval=_float("CONSENT_POLL_INTERVAL", 15.0),
-        consent_forced_poll_interval=_float("CONSENT_FORCED_POLL_INTERVAL", 1.0),
         near_expiry_days=_int("CONSENT_NEAR_EXPIRY_DAYS", 7),
         status_flush_interval=_float("BANK_STATUS_FLUSH_INTERVAL", 5.0),
         status_shards=_int("BANK_STATUS_SHARDS", 8),

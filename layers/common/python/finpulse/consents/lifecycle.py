@@ -7,58 +7,64 @@ pending ──approve──▶ approved ──revoke (user or bank)──▶ rev
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from datetime import datetime
 
 from finpulse.banks.client import BankClient
 from finpulse.banks.consent_status import ConsentStatus
-from finpulse.banks.errors import BankError, ConsentExpired, ConsentProblem, ConsentRequired, ConsentRevoked
+from finpulse.banks.errors import BankError, ConsentProblem, ConsentRequired
 from finpulse.banks.registry import get_bank
 from finpulse.banks.retry import Deadline
 from finpulse.banks.tuning import tuning
 from finpulse.consents import store
 from finpulse.consents.identity import mark_verified
 from finpulse.consents.records import ConsentRecord, Kind, apply_bank_answer, transition, utcnow
-from finpulse.errors import Forbidden, NotFound
+from finpulse.errors import NotFound
 from finpulse.observability import logger
-from finpulse.storage.keys import user_pk
 
 
 def client_for(bank_id: str) -> BankClient:
     return BankClient(get_bank(bank_id))
 
 
-def save_quietly(record: ConsentRecord, known: set[str]) -> ConsentRecord:
+def save_quietly(record: ConsentRecord) -> ConsentRecord:
     """Save; if someone else saved first, theirs is newer: take it."""
     try:
-        return store.save(record, known)
+        return store.save(record)
     except store.StaleRecord:
         return store.reload(record)
 
 
 def expire_by_clock(record: ConsentRecord, now: datetime) -> ConsentRecord:
+    """An approved consent past its expiry, or a request the customer left pending past the bank's
+    `pending_timeout_hours`, is expired. A request given up is also withdrawn at the bank
+    (`bank_revoke_pending`): approved later, it would be a grant FinPulse no longer watches."""
+    changed = False
     if record.status is ConsentStatus.APPROVED and record.expired_by_clock(now):
-        known = record.ids()
-        if transition(record, ConsentStatus.EXPIRED, record.raw_status or "expired", "clock", now):
-            return save_quietly(record, known)
-    return record
+        changed = transition(record, ConsentStatus.EXPIRED, record.raw_status or "expired", "clock", now)
+    elif record.pending_too_long(now, get_bank(record.bank_id).pending_timeout_hours):
+        hours = get_bank(record.bank_id).pending_timeout_hours
+        reason = f"Not approved at the bank within {hours:g} h; request a new consent"
+        changed = transition(record, ConsentStatus.EXPIRED, "pending_timeout", "clock", now, reason)
+        record.bank_revoke_pending = changed
+    return save_quietly(record) if changed else record
 
 
 def poll(record: ConsentRecord, deadline: Deadline, *, force: bool = False) -> ConsentRecord:
-    """Ask the bank for the consent's status, at most once per poll interval; BankError propagates."""
+    """Ask the bank for the consent's status; BankError propagates. Automatic polling (status reads)
+    asks at most once per poll interval per consent; `force` (the user asked, or a data call was
+    refused) asks now."""
     now = utcnow()
-    interval = tuning().consent_forced_poll_interval if force else tuning().consent_poll_interval
+    interval = 0.0 if force else tuning().consent_poll_interval
     if not store.claim_poll(record, now, interval):
         return store.reload(record)
     answer = client_for(record.bank_id).get_consent(
         record.kind, record.bank_ref, record.customer_id, deadline
     )
     record = store.reload(record)  # fold the answer into the newest stored state
-    known = record.ids()
     was_pending = record.status is ConsentStatus.PENDING
     if apply_bank_answer(record, answer, utcnow()):
-        record = save_quietly(record, known)
+        record = save_quietly(record)
         if was_pending and record.status is ConsentStatus.APPROVED:
             # The customer approved it in the bank's own app: the bank vouches for the identity.
             mark_verified(record.user_id, record.bank_id, record.customer_id, utcnow())
@@ -82,7 +88,6 @@ def switch_over(renewal: ConsentRecord, deadline: Deadline) -> None:
     for old in olds:
         if old.replaced_by:
             continue
-        known = old.ids()
         old.replaced_by = renewal.local_id
         now = utcnow()
         if old.status is ConsentStatus.APPROVED:
@@ -95,20 +100,17 @@ def switch_over(renewal: ConsentRecord, deadline: Deadline) -> None:
                     "revoking a renewed consent failed", extra={"bank_id": old.bank_id, **exc.describe()}
                 )
         old.updated_at = now
-        save_quietly(old, known)
+        save_quietly(old)
 
 
 def find_for_caller(user_id: str, any_id: str, bank_id: str | None = None) -> ConsentRecord:
-    """A consent of the caller by FinPulse id, request id or consent id; 403 if it is someone else's."""
+    """A consent of the caller by FinPulse id, request id or consent id. Someone else's is 404, as an
+    unknown one: a different answer would tell an attacker which ids exist."""
     if bank_id is not None:
         get_bank(bank_id)  # 404 for an unknown bank
     matches = [r for r in store.user_consents(user_id, bank_id) if any_id in r.ids()]
     if matches:
         return matches[-1]
-    if store.owner_of(any_id) - {user_pk(user_id)}:
-        raise Forbidden(
-            "This consent belongs to another user", details=[{"field": "consent_id", "message": any_id}]
-        )
     raise NotFound("No such consent", details=[{"field": "consent_id", "message": "unknown consent"}])
 
 
@@ -119,20 +121,15 @@ def current_consent(user_id: str, bank_id: str, kind: Kind) -> ConsentRecord | N
     return live[-1] if live else None
 
 
-_PROBLEM_STATUS: dict[type[ConsentProblem], ConsentStatus] = {
-    ConsentRevoked: ConsentStatus.REVOKED,
-    ConsentExpired: ConsentStatus.EXPIRED,
-}
-
-
 def consented_call[T](
     user_id: str, bank_id: str, kind: Kind, call: Callable[[BankClient, ConsentRecord], T]
 ) -> T:
     """Run a data call under the user's current consent of `kind`.
 
-    When the bank says the consent was revoked or expired (the customer did it in their bank),
-    the stored consent is marked so and the typed error propagates: callers show "reconnect",
-    never a crash. No consent is ever created here.
+    When the bank refuses it for consent reasons (the customer revoked it in their bank, it
+    expired, ...), the consent is read back from the bank and its true status stored
+    (`finpulse.consents.recheck`), and the typed error propagates: callers show "reconnect", never a
+    crash. No consent is ever created here.
     """
     record = current_consent(user_id, bank_id, kind)
     if record is None:
@@ -141,14 +138,8 @@ def consented_call[T](
         )
     try:
         return call(client_for(bank_id), record)
-    except (ConsentRevoked, ConsentExpired) as exc:
-        status = _PROBLEM_STATUS[type(exc)]
-        known = record.ids()
-        if transition(record, status, exc.bank_code or status.value, "bank", utcnow()):
-            save_quietly(record, known)
-        raise
-    except ConsentRequired:
-        # The bank no longer accepts it without saying why: learn its real status.
-        with contextlib.suppress(BankError):
-            poll(record, Deadline.after(3.0), force=True)
+    except ConsentProblem:
+        from finpulse.consents.recheck import recheck
+
+        recheck(user_id, bank_id, [kind], Deadline.after(5.0))
         raise

@@ -28,6 +28,14 @@ class HistoryEntry(BaseModel):
     status: ConsentStatus
     raw_status: str
     source: HistorySource
+    reason: str | None = None
+
+
+class DataRemoval(BaseModel):
+    at: UtcTime
+    deleted_items: int
+    reason: str
+    not_deleted: list[str] = Field(default_factory=list)
 
 
 class ConsentRecord(BaseModel):
@@ -53,6 +61,13 @@ class ConsentRecord(BaseModel):
     replaced_by: str | None = None
     # Set when the user revoked here but the bank could not be told (retried by refresh).
     bank_revoke_pending: bool = False
+    # Set when the bank answered a revocation with 404: FinPulse cannot tell whether a grant lives
+    # on there under an id it never learnt (a request approved but never shown as approved).
+    bank_revoke_unconfirmed: bool = False
+    # Why the consent is in its status, when FinPulse (not the bank) decided it.
+    status_reason: str | None = None
+    # What was deleted when the consent ended, and why (set once its data is gone).
+    data_removal: DataRemoval | None = None
     version: int = 0
 
     @property
@@ -82,6 +97,10 @@ class ConsentRecord(BaseModel):
     def final(self) -> bool:
         return self.status in FINAL
 
+    def pending_too_long(self, now: datetime, timeout_hours: float) -> bool:
+        waited = now - self.created_at
+        return self.status is ConsentStatus.PENDING and waited >= timedelta(hours=timeout_hours)
+
 
 def new_local_id(now: datetime) -> str:
     """Time-ordered and unguessable: `c<ms since epoch, base36>-<random>`."""
@@ -106,6 +125,7 @@ def transition(
     raw_status: str,
     source: HistorySource,
     now: datetime,
+    reason: str | None = None,
 ) -> bool:
     """Move to `status`, recording history; False when nothing changed. Final states are kept."""
     if record.status == status and record.raw_status == raw_status:
@@ -117,7 +137,10 @@ def transition(
     record.status = status
     record.raw_status = raw_status
     record.updated_at = now
-    record.history.append(HistoryEntry(at=now, status=status, raw_status=raw_status, source=source))
+    record.status_reason = reason
+    record.history.append(
+        HistoryEntry(at=now, status=status, raw_status=raw_status, source=source, reason=reason)
+    )
     if status is not ConsentStatus.PENDING:
         record.approval_url = None
     return True

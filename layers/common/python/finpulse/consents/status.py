@@ -20,6 +20,7 @@ from finpulse.banks.statuslog import flushes_status_log
 from finpulse.banks.tuning import tuning
 from finpulse.config import settings
 from finpulse.consents import store
+from finpulse.consents.ended import needs_settling, settle
 from finpulse.consents.identity import list_identities
 from finpulse.consents.lifecycle import expire_by_clock, find_for_caller, poll
 from finpulse.consents.records import KINDS, ConsentRecord, Kind, utcnow
@@ -43,22 +44,38 @@ def _pollable(record: ConsentRecord, include_approved: bool, now: datetime) -> b
     return include_approved and record.live(now)
 
 
+def _due(record: ConsentRecord, *, force: bool, include_approved: bool, now: datetime) -> bool:
+    """Anything to do for this consent: poll it, expire it, tell the bank, delete its data."""
+    return (
+        _pollable(record, include_approved, now)
+        or (record.status is ConsentStatus.APPROVED and record.expired_by_clock(now))
+        or (force and record.bank_revoke_pending)
+        or needs_settling(record)
+    )
+
+
 def _refresh_bank(
     records: list[ConsentRecord], deadline: Deadline, *, force: bool, include_approved: bool
 ) -> tuple[list[ConsentRecord], ErrorInfo | None]:
-    """Expire by clock, poll what is due; the bank's first error is reported, the rest skipped."""
+    """Expire by clock, poll what is due, delete what ended; the bank's first error is reported and
+    the rest of its polls skipped."""
     out: list[ConsentRecord] = []
     error: ErrorInfo | None = None
     now = utcnow()
     if force:
         records = retry_bank_revokes(records, deadline)
     for record in records:
+        was_pending = record.status is ConsentStatus.PENDING
         record = expire_by_clock(record, now)
+        if was_pending and record.bank_revoke_pending:
+            record = retry_bank_revokes([record], deadline)[0]  # a request given up: withdraw it
         if error is None and _pollable(record, include_approved, now):
             try:
                 record = poll(record, deadline, force=force)
             except BankError as exc:
                 error = ErrorInfo.of(exc)
+        if needs_settling(record):
+            record = settle(record, deadline)[0]
         out.append(record)
     return out, error
 
@@ -106,7 +123,7 @@ def consents_status(
     busy = [
         b
         for b, rs in by_bank.items()
-        if any(_pollable(r, include_approved, utcnow()) or (force and r.bank_revoke_pending) for r in rs)
+        if any(_due(r, force=force, include_approved=include_approved, now=utcnow()) for r in rs)
     ]
     refreshed: dict[str, tuple[list[ConsentRecord], ErrorInfo | None]] = {
         b: (rs, None) for b, rs in by_bank.items()
@@ -141,11 +158,5 @@ def consents_status(
 @flushes_status_log
 def consent_detail(user_id: str, any_id: str, bank_id: str | None, deadline: Deadline) -> ConsentDetail:
     record = find_for_caller(user_id, any_id, bank_id)
-    record = expire_by_clock(record, utcnow())
-    error = None
-    if record.status is ConsentStatus.PENDING and not record.replaced_by:
-        try:
-            record = poll(record, deadline)
-        except BankError as exc:
-            error = ErrorInfo.of(exc)
+    (record,), error = _refresh_bank([record], deadline, force=False, include_approved=False)
     return ConsentDetail(consent=ConsentView.of(record, utcnow(), tuning().near_expiry_days), error=error)

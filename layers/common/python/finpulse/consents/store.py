@@ -1,8 +1,8 @@
 """Consent items in the consents table (layout: docs/ARCHITECTURE.md, "ConsentsTable").
 
-Every read of a user's consents is one Query of their own partition (strongly consistent). Ids
-(local, request, consent) also get pointer items indexed by gsi1, only to tell "someone else's"
-(403) from "no such consent" (404) — never to read another user's consent.
+Every read of a user's consents is one Query of their own partition (strongly consistent); a
+consent is found by any of its ids (local, request, consent) within that Query. Another user's
+consent is never looked up: to its owner's neighbours it does not exist (404, as an unknown id).
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from finpulse.storage.dynamo import query_items, table
 from finpulse.storage.keys import (
     CONSENT_PREFIX,
     consent_init_sk,
-    consent_ref_gsi,
-    consent_ref_sk,
     consent_sk,
     user_pk,
 )
@@ -64,43 +62,13 @@ def user_consents(user_id: str, bank_id: str | None = None) -> list[ConsentRecor
     return records
 
 
-def _refs(record: ConsentRecord) -> list[dict[str, Any]]:
-    key = _key(record)
-    pk = key["pk"]
-    return [
-        {
-            "pk": pk,
-            "sk": consent_ref_sk(ref),
-            "gsi1pk": consent_ref_gsi(ref),
-            "gsi1sk": pk,
-            "target_sk": key["sk"],
-            "bank_id": record.bank_id,
-        }
-        for ref in sorted(record.ids())
-    ]
-
-
 def insert(record: ConsentRecord) -> None:
-    """A new consent and its id pointers, atomically."""
-    # The resource's client serialises Python values itself (pre-typed values would be typed twice).
-    client = _table().meta.client
-    name = settings().consents_table
-    client.transact_write_items(
-        TransactItems=[
-            {
-                "Put": {
-                    "TableName": name,
-                    "Item": _item(record),
-                    "ConditionExpression": "attribute_not_exists(pk)",
-                }
-            },
-            *({"Put": {"TableName": name, "Item": ref}} for ref in _refs(record)),
-        ]
-    )
+    """A new consent (never over an existing item)."""
+    _table().put_item(Item=_item(record), ConditionExpression="attribute_not_exists(pk)")
 
 
-def save(record: ConsentRecord, known_ids: set[str]) -> ConsentRecord:
-    """Write a changed record if nobody else did meanwhile (else StaleRecord); adds new id pointers."""
+def save(record: ConsentRecord) -> ConsentRecord:
+    """Write a changed record if nobody else did meanwhile (else StaleRecord)."""
     from botocore.exceptions import ClientError
 
     expected = record.version
@@ -116,12 +84,6 @@ def save(record: ConsentRecord, known_ids: set[str]) -> ConsentRecord:
         if _conditional_failed(exc):
             raise StaleRecord(record.local_id) from None
         raise
-    new_ids = record.ids() - known_ids
-    if new_ids:
-        with _table().batch_writer() as batch:
-            for ref in _refs(record):
-                if ref["sk"].removeprefix("REF#") in new_ids:
-                    batch.put_item(Item=ref)
     return record
 
 
@@ -150,15 +112,6 @@ def claim_poll(record: ConsentRecord, now: datetime, interval: float) -> bool:
         raise
     record.last_polled_at = now
     return True
-
-
-def owner_of(any_id: str) -> set[str]:
-    """The user partitions holding a consent with this id (gsi1; eventually consistent)."""
-    page = _table().query(
-        IndexName="gsi1",
-        KeyConditionExpression=Key("gsi1pk").eq(consent_ref_gsi(any_id)),
-    )
-    return {str(item["gsi1sk"]) for item in page.get("Items", [])}
 
 
 def try_mark_creating(user_id: str, bank_id: str, kind: str, fp: str, now: datetime, seconds: float) -> bool:

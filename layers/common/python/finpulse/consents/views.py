@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from finpulse.banks.errors import BankError
-from finpulse.consents.records import ConsentRecord, HistoryEntry, Kind, UtcTime
+from finpulse.consents.records import ConsentRecord, DataRemoval, HistoryEntry, Kind, UtcTime
 from finpulse.errors import FinPulseError
 
 
@@ -39,7 +39,16 @@ class ConsentView(BaseModel):
     near_expiry: bool = Field(description="Approved and expiring within the warning window: offer renewal")
     replaces: str | None = None
     replaced_by: str | None = None
-    bank_revoke_pending: bool = False
+    bank_revoke_pending: bool = Field(default=False, description="Revoked here; the bank is told on refresh")
+    bank_revoke_unconfirmed: bool = Field(
+        default=False, description="The bank answered the revocation with 404: check the bank's own app"
+    )
+    status_reason: str | None = Field(
+        default=None, description="Why FinPulse set this status (e.g. a timeout)"
+    )
+    data_removal: DataRemoval | None = Field(
+        default=None, description="The data this consent brought in, deleted when it ended, and why"
+    )
     created_at: UtcTime
     updated_at: UtcTime
     last_polled_at: UtcTime | None = None
@@ -67,6 +76,9 @@ class ConsentView(BaseModel):
             replaces=record.replaces,
             replaced_by=record.replaced_by,
             bank_revoke_pending=record.bank_revoke_pending,
+            bank_revoke_unconfirmed=record.bank_revoke_unconfirmed,
+            status_reason=record.status_reason,
+            data_removal=record.data_removal,
             created_at=record.created_at,
             updated_at=record.updated_at,
             last_polled_at=record.last_polled_at,
@@ -120,8 +132,13 @@ class ConsentDetail(BaseModel):
 
 class RevokeResponse(BaseModel):
     consent: ConsentView
-    revoked_at_bank: bool = Field(description="The bank confirmed the revocation (or no longer knew it)")
-    bank_error: ErrorInfo | None = Field(default=None, description="Why the bank could not be told (retried)")
+    revoked_at_bank: bool = Field(description="The bank confirmed the revocation")
+    bank_error: ErrorInfo | None = Field(
+        default=None,
+        description="What the bank answered instead (an error is retried on refresh; a 404 is not)",
+    )
+    reason: str | None = Field(default=None, description="Why the revocation is not confirmed by the bank")
+    hint: str | None = Field(default=None, description="What the user should do (check the bank's own app)")
     deleted_items: int = Field(description="Items of data this consent brought in, deleted")
     not_deleted: list[str] = Field(description="What could not be deleted, and why")
 

@@ -22,16 +22,6 @@ def identity_sk(bank_id: str) -> str:
 IDENTITY_PREFIX = "IDENTITY#"
 
 
-def consent_ref_sk(any_id: str) -> str:
-    """Pointer from a local, request or consent id to its consent item (ConsentsTable)."""
-    return f"REF#{any_id}"
-
-
-def consent_ref_gsi(any_id: str) -> str:
-    """gsi1pk of a consent pointer: finds an id's owner, to tell 403 from 404."""
-    return f"CONSENTREF#{any_id}"
-
-
 def consent_init_sk(bank_id: str, kind: str, fingerprint: str) -> str:
     """Short-lived marker held while a consent request is being created at a bank."""
     return f"INIT#{bank_id}#{kind}#{fingerprint}"

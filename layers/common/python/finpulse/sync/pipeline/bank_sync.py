@@ -340,8 +340,7 @@ class BankSync(BankTypes):
             if result.error_code and outcome != "ok"
             else None,
         )
-        if self.consent_error is not None:
-            record_consent_problem(self.user_id, self.bank.bank_id, self.consent_error)
+        record_consent_problem(self.user_id, self.bank.bank_id, list(self.errors), self.deadline)
         if result.wrote:
             versioning.bump(self.user_id, f"sync:{self.bank.bank_id}")
         bank = self.bank.bank_id

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from finpulse import clock
+from finpulse.banks.retry import Deadline
 from finpulse.consents.records import ConsentRecord
 
 
@@ -60,27 +61,18 @@ def connections(
     return out
 
 
-def record_consent_problem(user_id: str, bank_id: str, exc: Exception) -> None:
-    """The bank answered that the account consent was revoked or expired (the customer did it in
-    their bank): mark the stored consent so, exactly as the consent lifecycle does for any data call,
+def record_consent_problem(user_id: str, bank_id: str, errors: list[Exception], deadline: Deadline) -> None:
+    """The bank refused calls for consent reasons: have the consents involved read back from the
+    bank, their true status stored, their data deleted if they ended (`finpulse.consents.recheck`),
     so the connections screen offers to reconnect. Never raises: the sync's own result stands."""
-    from finpulse.banks.consent_status import ConsentStatus
-    from finpulse.banks.errors import ConsentExpired, ConsentRevoked
-    from finpulse.consents.lifecycle import current_consent, save_quietly
-    from finpulse.consents.records import transition
+    from finpulse.banks.errors import ConsentProblem
+    from finpulse.consents.recheck import kind_of_operation, recheck
 
-    if isinstance(exc, ConsentRevoked):
-        status = ConsentStatus.REVOKED
-    elif isinstance(exc, ConsentExpired):
-        status = ConsentStatus.EXPIRED
-    else:
+    kinds = {kind_of_operation(e.operation) for e in errors if isinstance(e, ConsentProblem)}
+    if not kinds:
         return
     try:
-        record = current_consent(user_id, bank_id, "accounts")
-        known = record.ids() if record else set()
-        raw = getattr(exc, "bank_code", None) or status.value
-        if record is not None and transition(record, status, raw, "bank", clock.now()):
-            save_quietly(record, known)
+        recheck(user_id, bank_id, kinds, deadline)
     except Exception:  # the sync result is recorded either way
         from finpulse.observability import logger
 
