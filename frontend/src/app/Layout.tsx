@@ -4,6 +4,7 @@ import { useOnboarding } from "../api/queries";
 import { useSession, useSessionManager } from "../context";
 import { SyncIndicator } from "../features/sync/SyncIndicator";
 import { userMessage } from "../lib/messages";
+import { PAYMENTS_LIVE } from "../lib/links";
 import { OfflineBanner } from "../ui/OfflineBanner";
 import { Loading } from "../ui/States";
 
@@ -13,7 +14,7 @@ const NAV: ReadonlyArray<readonly [string, string, string]> = [
   ["/loans", "Кредиты", "nav-loans"],
   ["/savings", "Накопления", "nav-savings"],
   ["/plan", "План", "nav-plan"],
-  ["/payments", "Платежи", "nav-payments"],
+  ...(PAYMENTS_LIVE ? [["/payments", "Платежи", "nav-payments"] as const] : []),
   ["/connections", "Банки", "nav-connections"],
 ];
 
