@@ -69,15 +69,20 @@ def _lighthouse(origin: str, session: dict[str, Any], screens: list[dict[str, st
             },
             handle,
         )
-    done = subprocess.run(
-        ["node", str(WEB / "lighthouse.mjs"), handle.name],
-        cwd=WEB,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    Path(handle.name).unlink()
+    try:
+        done = subprocess.run(
+            ["node", str(WEB / "lighthouse.mjs"), handle.name],
+            cwd=WEB,
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+    finally:
+        Path(handle.name).unlink()  # it holds the session's tokens
+    if done.returncode:
+        # check=True would hide node's error; its tail says which screen failed and why.
+        raise RuntimeError(f"lighthouse failed ({done.returncode}): {done.stderr[-2000:]}")
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
