@@ -157,7 +157,13 @@ def test_a_consent_revoked_during_the_sync_marks_that_bank_and_the_run_finishes(
     connect(api_client, user, sandbox)
     consent_id = _account_consent(user.sub, "vbank").consent_id
     vbank = sandbox.admin("vbank")
-    vbank.set_faults(latency_ms=120, paths=["/accounts/*/transactions", "/accounts/*/balances"])
+    # Small pages, each slow: the account's pages are still being fetched when the revocation lands.
+    vbank.set_faults(
+        latency_ms=120,
+        paths=["/accounts/*/transactions", "/accounts/*/balances"],
+        limit_cap=5,
+        limit_cap_mode="clamp",
+    )
     vbank.clear_requests()
     started = start_refresh(api_client, user, force=True)
     assert started.status_code == 202

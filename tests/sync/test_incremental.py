@@ -95,3 +95,33 @@ def test_a_pending_transaction_that_books_replaces_its_twin(
     assert twins[0]["booked_at"] != held[0]["booked_at"]
     assert len(tx_items(user.sub)) == count
     assert done["totals"]["transactions_replaced"] == 1
+
+
+def test_a_bank_that_ignores_the_date_filter_is_paged_only_to_the_window(
+    live: Any, api_client: Any, make_user: Any, sandbox: Any
+) -> None:
+    user = make_user()
+    connect(api_client, user, sandbox, customer="team200-4", banks=["vbank"], products=False)
+    assert refresh(api_client, user)["state"] == "succeeded"
+    wait_lock_free(live, user.sub)
+    parts = part_keys(user.sub)
+    stored = len(tx_items(user.sub))
+    admin = sandbox.admin("vbank")
+    account = _accounts(sandbox, "vbank", "team200-4")[0]["account_id"]
+    new_ids = set(admin.add_transactions(account, 10))
+    admin.set_faults(ignore_date_filters=True)  # every page from the newest, whatever `from` says
+    admin.clear_requests()
+
+    done = refresh(api_client, user, force=True)
+
+    assert done["state"] == "succeeded", done
+    totals = done["totals"]
+    assert totals["transactions_written"] == 10, totals
+    assert totals["transactions_fetched"] > 10  # older ones came back too…
+    assert totals["transaction_items_written"] <= 2  # …and were not rewritten
+    accounts = len(_accounts(sandbox, "vbank", "team200-4"))
+    assert admin.count(TX_OPERATION) <= accounts  # paging stopped below the window
+    ids = [t["transaction_id"] for t in tx_items(user.sub)]
+    assert len(ids) == len(set(ids)) == stored + 10
+    assert new_ids <= set(ids)
+    assert len([k for k, v in part_keys(user.sub).items() if parts.get(k) != v]) <= 2

@@ -1,10 +1,11 @@
-import { Suspense, useState } from "react";
+import { Suspense } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { useOnboarding } from "../api/queries";
-import { useSession, useSessionManager } from "../context";
+import { useSession } from "../context";
 import { SyncIndicator } from "../features/sync/SyncIndicator";
-import { userMessage } from "../lib/messages";
+import { PAYMENTS_LIVE } from "../lib/links";
 import { OfflineBanner } from "../ui/OfflineBanner";
+import { useSignOut } from "../ui/useSignOut";
 import { Loading } from "../ui/States";
 
 const NAV: ReadonlyArray<readonly [string, string, string]> = [
@@ -13,7 +14,7 @@ const NAV: ReadonlyArray<readonly [string, string, string]> = [
   ["/loans", "Кредиты", "nav-loans"],
   ["/savings", "Накопления", "nav-savings"],
   ["/plan", "План", "nav-plan"],
-  ["/payments", "Платежи", "nav-payments"],
+  ...(PAYMENTS_LIVE ? [["/payments", "Платежи", "nav-payments"] as const] : []),
   ["/connections", "Банки", "nav-connections"],
 ];
 
@@ -69,19 +70,7 @@ function closeMenu(event: React.MouseEvent<HTMLElement>) {
 }
 
 function AccountMenu({ email }: { email: string }) {
-  const manager = useSessionManager();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function everywhere() {
-    setBusy(true);
-    setError(null);
-    try {
-      await manager.signOutEverywhere();
-    } catch (caught) {
-      setError(userMessage(caught));
-      setBusy(false);
-    }
-  }
+  const { here, everywhere, busy, error } = useSignOut();
   return (
     <details className="account" data-testid="account-menu">
       <summary className="button button--ghost">
@@ -98,7 +87,7 @@ function AccountMenu({ email }: { email: string }) {
         <Link className="button button--secondary" to="/profile" data-testid="nav-profile" onClick={closeMenu}>
           Профиль и цели
         </Link>
-        <button type="button" className="button button--secondary" onClick={() => manager.signOut("user")} data-testid="sign-out">
+        <button type="button" className="button button--secondary" onClick={here} data-testid="sign-out">
           Выйти
         </button>
         <button type="button" className="button button--ghost" onClick={() => void everywhere()} disabled={busy} data-testid="sign-out-everywhere">

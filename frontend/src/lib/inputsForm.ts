@@ -1,3 +1,4 @@
+import { ApiError } from "../api/errors";
 import type { FinancialInputs, FinancialInputsBody } from "../api/models";
 
 /** The goals form as typed: every field optional, amounts and days as text. */
@@ -83,3 +84,14 @@ export const SERVER_FIELDS: Readonly<Record<string, keyof GoalsErrors>> = {
   "body.safety_buffer": "buffer",
   "body.timezone": "timezone",
 };
+
+/** The server's 422 details, on the fields of this form they name. */
+export function serverErrors(error: unknown): GoalsErrors {
+  const mapped: GoalsErrors = {};
+  if (!(error instanceof ApiError)) return mapped;
+  for (const d of error.details) {
+    const field = SERVER_FIELDS[d.field];
+    if (field) mapped[field] = "Сервер не принял это значение: проверьте его.";
+  }
+  return mapped;
+}

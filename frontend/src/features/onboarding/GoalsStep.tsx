@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from "react";
-import { ApiError } from "../../api/errors";
 import { useInputs, useSaveInputs } from "../../api/queries";
 import { browserTimeZone, todayIn } from "../../lib/format";
 import { ErrorView } from "../../ui/ErrorView";
 import { Skeleton } from "../../ui/States";
-import { SERVER_FIELDS, draftFrom, toInputsBody, type GoalsDraft, type GoalsErrors } from "../../lib/inputsForm";
+import { draftFrom, serverErrors, toInputsBody, type GoalsDraft, type GoalsErrors } from "../../lib/inputsForm";
 import { InputsFields } from "../../ui/InputsFields";
 import type { SaveProgress } from "./OnboardingPage";
 
@@ -31,14 +30,7 @@ function GoalsForm({ initial, save }: { initial: GoalsDraft; save: SaveProgress 
     try {
       await saveInputs.mutateAsync(body);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const mapped: GoalsErrors = {};
-        for (const d of error.details) {
-          const field = SERVER_FIELDS[d.field];
-          if (field) mapped[field] = "Сервер не принял это значение: проверьте его.";
-        }
-        setErrors(mapped);
-      }
+      setErrors(serverErrors(error));
       return;
     }
     await save({ step: "sync" }).catch(() => undefined);

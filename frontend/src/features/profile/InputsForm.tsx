@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from "react";
-import { ApiError } from "../../api/errors";
 import { useSaveInputs } from "../../api/queries";
 import { todayIn } from "../../lib/format";
-import { SERVER_FIELDS, toInputsBody, type GoalsDraft, type GoalsErrors } from "../../lib/inputsForm";
+import { serverErrors, toInputsBody, type GoalsDraft, type GoalsErrors } from "../../lib/inputsForm";
 import { ErrorView } from "../../ui/ErrorView";
 import { InputsFields } from "../../ui/InputsFields";
 
@@ -16,10 +15,10 @@ export function InputsForm({ initial, stored }: { initial: GoalsDraft; stored: b
   const save = useSaveInputs();
   const [draft, setDraft] = useState(initial);
   const [touched, setTouched] = useState<ReadonlySet<Key>>(new Set());
-  const [serverErrors, setServerErrors] = useState<GoalsErrors>({});
+  const [fromServer, setFromServer] = useState<GoalsErrors>({});
   const [saved, setSaved] = useState(false);
   const live = toInputsBody(draft, todayIn(draft.timezone)).errors;
-  const errors: GoalsErrors = { ...serverErrors };
+  const errors: GoalsErrors = { ...fromServer };
   for (const key of touched) {
     const message = live[key];
     if (message) errors[key] = message;
@@ -28,7 +27,7 @@ export function InputsForm({ initial, stored }: { initial: GoalsDraft; stored: b
   const set = (key: Key) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setDraft({ ...draft, [key]: e.target.value });
     setTouched(new Set([...touched, key]));
-    setServerErrors({});
+    setFromServer({});
     setSaved(false);
   };
 
@@ -41,14 +40,7 @@ export function InputsForm({ initial, stored }: { initial: GoalsDraft; stored: b
       await save.mutateAsync(body);
       setSaved(true);
     } catch (error) {
-      if (error instanceof ApiError) {
-        const mapped: GoalsErrors = {};
-        for (const d of error.details) {
-          const field = SERVER_FIELDS[d.field];
-          if (field) mapped[field] = "Сервер не принял это значение: проверьте его.";
-        }
-        setServerErrors(mapped);
-      }
+      setFromServer(serverErrors(error));
     }
   }
 
@@ -60,7 +52,7 @@ export function InputsForm({ initial, stored }: { initial: GoalsDraft; stored: b
       </header>
       <p className="muted">Всё необязательно. То, что вы укажете, заменит найденное в операциях и сразу пересчитает «можно тратить», план и советы.</p>
       <InputsFields draft={draft} errors={errors} set={set} />
-      {save.isError && !Object.keys(serverErrors).length && <ErrorView error={save.error} title="Не удалось сохранить" />}
+      {save.isError && !Object.keys(fromServer).length && <ErrorView error={save.error} title="Не удалось сохранить" />}
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={save.isPending || Object.keys(live).length > 0} data-testid="profile-save">
           {save.isPending ? "Сохраняем…" : "Сохранить"}

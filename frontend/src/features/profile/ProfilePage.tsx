@@ -1,14 +1,13 @@
-import { useState } from "react";
 import { Link } from "react-router";
 import { useBankNames, useIdentities, useInputs } from "../../api/queries";
-import { useSession, useSessionManager } from "../../context";
+import { useSession } from "../../context";
 import { browserTimeZone } from "../../lib/format";
 import { PATHS } from "../../lib/links";
-import { userMessage } from "../../lib/messages";
 import { draftFrom } from "../../lib/inputsForm";
 import { Badge } from "../../ui/Badge";
 import { ErrorView } from "../../ui/ErrorView";
 import { Skeleton } from "../../ui/States";
+import { useSignOut } from "../../ui/useSignOut";
 import { InputsForm } from "./InputsForm";
 
 /** The user's financial inputs, time zone, who they are at each bank, and sign-out. */
@@ -53,26 +52,14 @@ function Identities() {
 }
 
 function SignOut() {
-  const manager = useSessionManager();
   const { session } = useSession();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function everywhere() {
-    setBusy(true);
-    setError(null);
-    try {
-      await manager.signOutEverywhere();
-    } catch (caught) {
-      setError(userMessage(caught));
-      setBusy(false);
-    }
-  }
+  const { here, everywhere, busy, error } = useSignOut();
   return (
     <section className="card" aria-labelledby="signout-title">
       <h2 id="signout-title">Выход</h2>
       <p className="muted">Вы вошли как {session?.email}.</p>
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => manager.signOut("user")} data-testid="profile-sign-out">
+        <button type="button" className="button button--secondary" onClick={here} data-testid="profile-sign-out">
           Выйти
         </button>
         <button type="button" className="button button--ghost" onClick={() => void everywhere()} disabled={busy}>

@@ -9,6 +9,7 @@
                     sk DATA_VERSION                    counter bumped on every sync write
                     sk INPUTS                          the user's financial inputs
                     sk DASHBOARD                       the last computed dashboard
+                    sk ONBOARDING                      where the user is in onboarding
                     sk SYNC#<sync_id>                  one full refresh: state, per-bank progress
     pk TX#<uid>#<bank>#<acct>                          an account's transactions, a few items a
                     sk <yyyy-mm> | <yyyy-mm>#<start>   month (finpulse.data.txbuckets)
@@ -33,6 +34,7 @@ __all__ = [
     "DATA_VERSION_SK",
     "INPUTS_SK",
     "MONTH_HIGH",
+    "ONBOARDING_SK",
     "SYNC_PREFIX",
     "bank_prefix",
     "catalog_pk",
@@ -47,6 +49,7 @@ __all__ = [
 DATA_VERSION_SK = "DATA_VERSION"
 INPUTS_SK = "INPUTS"
 DASHBOARD_SK = "DASHBOARD"
+ONBOARDING_SK = "ONBOARDING"
 # The kinds of a bank's items in the user's partition (the `<kind>` of `BANK#<bank>#<kind>#...`).
 ACCOUNT, BALANCE, AGREEMENT, CARD, CURSOR = "ACC", "BAL", "AGR", "CARD", "CURSOR"
 SYNC_PREFIX = "SYNC#"

@@ -1,4 +1,4 @@
-"""Onboarding progress: `GET/PUT /api/onboarding`.
+"""Onboarding progress: `GET/PUT /api/onboarding` (the item is stored by `finpulse.data.onboarding`).
 
     pk USER#<uid>  sk ONBOARDING  {step, banks: [{bank_id, products, payments}], sync_id,
                                    started_at, updated_at, completed_at}
@@ -17,13 +17,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from finpulse.banks.registry import all_banks
-from finpulse.config import settings
 from finpulse.consents.records import UtcTime, iso, utcnow
+from finpulse.data import onboarding as store
 from finpulse.errors import Unprocessable
-from finpulse.storage.dynamo import table
-from finpulse.storage.keys import user_pk
 
-ONBOARDING_SK = "ONBOARDING"
 Step = Literal["banks", "consents", "goals", "sync", "done"]
 
 
@@ -62,10 +59,6 @@ class OnboardingProgress(OnboardingBody):
     completed_at: UtcTime | None = Field(default=None, description="When the user first reached `done`")
 
 
-def _key(user_id: str) -> dict[str, str]:
-    return {"pk": user_pk(user_id), "sk": ONBOARDING_SK}
-
-
 def _time(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value).replace("Z", "+00:00")) if value else None
 
@@ -85,8 +78,7 @@ def _from_item(item: dict[str, Any] | None) -> OnboardingProgress:
 
 
 def load(user_id: str) -> OnboardingProgress:
-    item = table(settings().data_table).get_item(Key=_key(user_id), ConsistentRead=True).get("Item")
-    return _from_item(item)
+    return _from_item(store.load(user_id))
 
 
 def _check_banks(body: OnboardingBody) -> None:
@@ -107,7 +99,6 @@ def save(user_id: str, body: OnboardingBody) -> OnboardingProgress:
     now = utcnow()
     completed = previous.completed_at or (now if body.step == "done" else None)
     item: dict[str, Any] = {
-        **_key(user_id),
         "step": body.step,
         "banks": [plan.model_dump() for plan in body.banks],
         "started_at": iso(previous.started_at or now),
@@ -117,5 +108,4 @@ def save(user_id: str, body: OnboardingBody) -> OnboardingProgress:
         item["sync_id"] = body.sync_id
     if completed:
         item["completed_at"] = iso(completed)
-    table(settings().data_table).put_item(Item=item)
-    return _from_item(item)
+    return _from_item(store.save(user_id, item))
