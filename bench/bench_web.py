@@ -40,7 +40,7 @@ SCREENS = [
     {"name": "connections", "path": "/connections"},
     {"name": "home", "path": "/"},
     {"name": "transactions", "path": "/accounts"},
-    # The payments screen joins when the payment screens are in this build (PAYMENTS_LIVE).
+    {"name": "payments", "path": "/payments"},
 ]
 
 

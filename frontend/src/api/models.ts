@@ -70,3 +70,12 @@ export function withFilter(filters: TransactionFilters, key: TransactionFilterKe
   else delete next[key];
   return next as TransactionFilters;
 }
+
+export type PaymentView = Schemas["PaymentView"];
+export type PaymentStatus = PaymentView["status"];
+export type PaymentRequest = Schemas["PaymentRequest"];
+export type QuoteRequest = Schemas["QuoteRequest"];
+export type QuoteView = Schemas["QuoteView"];
+export type CheckView = Schemas["CheckView"];
+export type PaymentKindName = PaymentView["kind"];
+export type PaymentsFilters = Omit<NonNullable<paths["/api/payments"]["get"]["parameters"]["query"]>, "limit" | "cursor">;

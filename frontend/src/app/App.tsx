@@ -24,6 +24,9 @@ const TimelinePage = named(() => import("../features/timeline/TimelinePage"), "T
 const SpendingPage = named(() => import("../features/spending/SpendingPage"), "SpendingPage");
 const PlanPage = named(() => import("../features/plan/PlanPage"), "PlanPage");
 const ProfilePage = named(() => import("../features/profile/ProfilePage"), "ProfilePage");
+const PaymentsPage = named(() => import("../features/payments/PaymentsPage"), "PaymentsPage");
+const PaymentNewPage = named(() => import("../features/payments/PaymentNewPage"), "PaymentNewPage");
+const PaymentStatusPage = named(() => import("../features/payments/PaymentStatusPage"), "PaymentStatusPage");
 
 /** Screens of an onboarded user: path → screen. */
 const MONEY_SCREENS: ReadonlyArray<readonly [string, React.ComponentType]> = [
@@ -35,6 +38,9 @@ const MONEY_SCREENS: ReadonlyArray<readonly [string, React.ComponentType]> = [
   ["spending", SpendingPage],
   ["plan", PlanPage],
   ["profile", ProfilePage],
+  ["payments", PaymentsPage],
+  ["payments/new", PaymentNewPage],
+  ["payments/:paymentId", PaymentStatusPage],
 ];
 
 const screenLoading = <Loading label="Открываем…" testId="screen-loading" />;

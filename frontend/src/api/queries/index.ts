@@ -3,3 +3,4 @@ export { keys } from "./keys";
 export * from "./sync";
 export * from "./user";
 export * from "./money";
+export * from "./payments";

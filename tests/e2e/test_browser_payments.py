@@ -1,0 +1,131 @@
+"""Payments in the browser: an MDP from the loans page goes form → quote (every check) → confirm →
+completed; a double click on confirm makes one payment (the banks' own request logs count the
+POST /payments they received); the loan's outstanding amount on the page falls by the amount
+without a reload; the history lists the payment.
+
+The demo user is the session's synced demo user (tests/e2e/conftest.py). Every screen is
+screenshotted at 1280 and 375 px and checked with axe-core.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.e2e.browser import App, Screens, sign_in
+from tests.e2e.money import dashboard, plain, refresh, rub
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def demo(app: App, demo_api: httpx.Client) -> httpx.Client:
+    for bank in app.bank_urls:
+        app.admin(bank).clear_faults()
+    assert refresh(demo_api)["state"] == "succeeded"
+    return demo_api
+
+
+def payment_posts(app: App) -> int:
+    """POST /payments every sandbox bank received, whatever it answered (by path: a request a fault
+    answered never reaches its route)."""
+    return sum(int(app.admin(b).counters()["by_path"].get("POST /payments", 0)) for b in app.bank_urls)
+
+
+def test_mdp_from_the_loans_page_pays_once_and_the_loan_falls_by_the_amount(
+    app: App, screens: Screens, demo: httpx.Client
+) -> None:
+    from playwright.sync_api import expect
+
+    d = dashboard(demo)["dashboard"]
+    loan = next(loan for loan in d["debt"]["loans"] if loan["next_payment_amount"])
+    amount, before = Decimal(loan["next_payment_amount"]), Decimal(loan["outstanding"])
+    accounts = demo.get("/api/accounts").json()["accounts"]
+    payable = [a for a in accounts if a["kind"] in ("current", "savings") and a["available"]]
+    debtor = max(payable, key=lambda a: Decimal(a["available"]["amount"]))
+    assert Decimal(debtor["available"]["amount"]) >= amount
+
+    page = screens.page
+    sign_in(page, app)
+    expect(page.get_by_test_id("home")).to_be_visible()
+    page.get_by_test_id("nav-loans").click()
+    item = page.get_by_test_id(f"loan-{loan['agreement_id']}")
+    expect(item.get_by_test_id("loan-outstanding")).to_have_text(rub(before).replace(" ", "\u00a0"))
+    item.get_by_test_id("loan-pay-mdp").click()
+
+    expect(page.get_by_test_id("payment-form")).to_be_visible()
+    expect(page.get_by_test_id("payment-target")).to_have_text(loan["name"])
+    assert plain(page.get_by_test_id("payment-amount").input_value()) == loan["next_payment_amount"]
+    page.get_by_test_id(f"debtor-{debtor['bank_id']}-{debtor['account_id']}").check()
+    screens.capture("payment-form")
+    page.get_by_test_id("payment-quote").click()
+    step = page.get_by_test_id("payment-quote-step")
+    expect(step).to_have_attribute("data-ok", "true")
+    expect(page.get_by_test_id("quote-amount")).to_have_text(rub(amount).replace(" ", "\u00a0"))
+    assert page.get_by_test_id("payment-check").count() >= 5
+    expect(page.locator("[data-testid=payment-check][data-ok=false]")).to_have_count(0)
+    screens.capture("payment-quote")
+
+    posts = payment_posts(app)
+    page.get_by_test_id("payment-confirm").dblclick()
+    status = page.get_by_test_id("payment-status")
+    expect(status).to_have_attribute("data-status", "completed", timeout=60_000)
+    assert payment_posts(app) - posts == 1  # two clicks, one payment at the bank
+    payment_id = page.url.rsplit("/", 1)[-1]
+    mine = [p for p in demo.get("/api/payments", params={"kind": "mdp"}).json()["payments"] if p["amount"]]
+    assert [p["payment_id"] for p in mine if Decimal(p["amount"]) == amount][:1] == [payment_id]
+    screens.capture("payment-completed")
+
+    page.get_by_test_id("nav-loans").click()  # no reload: the app refetches as the banks re-sync
+    expect(item.get_by_test_id("loan-outstanding")).to_have_text(
+        rub(before - amount).replace(" ", "\u00a0"), timeout=60_000
+    )
+    screens.capture("loans-after-payment")
+    page.get_by_test_id("nav-payments").click()
+    expect(page.locator(f"[data-testid=payment-row][data-id='{payment_id}']")).to_have_attribute(
+        "data-status", "completed"
+    )
+    screens.capture("payments-history")
+    screens.assert_accessible()
+
+
+def test_a_lost_answer_then_a_reload_sends_the_same_payment_never_a_second(
+    app: App, screens: Screens, demo: httpx.Client
+) -> None:
+    from playwright.sync_api import expect
+
+    page = screens.page
+    sign_in(page, app)
+    expect(page.get_by_test_id("home")).to_be_visible()
+    d = dashboard(demo)["dashboard"]
+    loan = next(loan for loan in d["debt"]["loans"] if Decimal(loan["outstanding"]) > 100)
+    page.goto(
+        f"{app.api_url}/#/payments/new?kind=adp&bank={loan['bank_id']}&agreement={loan['agreement_id']}"
+    )
+    page.get_by_test_id("payment-amount").fill("100,00")
+    page.get_by_test_id("payment-quote").click()
+    expect(page.get_by_test_id("payment-quote-step")).to_have_attribute("data-ok", "true")
+    posts = payment_posts(app)
+
+    keys: list[str] = []
+
+    def lose_the_answer(route: Any) -> None:
+        route.fetch()  # the server gets the payment and makes it; its answer never arrives
+        keys.append(route.request.headers["idempotency-key"])
+        route.abort("connectionreset")
+
+    page.route("**/api/payments/adp", lose_the_answer)
+    page.get_by_test_id("payment-confirm").click()
+    expect(page.get_by_test_id("payment-confirm")).to_have_text("Повторить")
+    screens.capture("payment-answer-lost")
+    page.unroute("**/api/payments/adp")
+    with page.expect_request(lambda r: "/api/payments/adp" in r.url) as again:
+        page.reload()  # the tab remembers the attempt: the same request goes again, with the same key
+    assert again.value.headers["idempotency-key"] == keys[0]
+    expect(page.get_by_test_id("payment-status")).to_be_visible()
+    assert payment_posts(app) - posts == 1
+    screens.capture("payment-after-reload")
+    screens.assert_accessible()
