@@ -1,9 +1,8 @@
-import { Suspense } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet } from "react-router";
 import { useOnboarding } from "../api/queries";
 import { useSession } from "../context";
 import { SyncIndicator } from "../features/sync/SyncIndicator";
-import { PAYMENTS_LIVE } from "../lib/links";
 import { OfflineBanner } from "../ui/OfflineBanner";
 import { useSignOut } from "../ui/useSignOut";
 import { Loading } from "../ui/States";
@@ -14,7 +13,7 @@ const NAV: ReadonlyArray<readonly [string, string, string]> = [
   ["/loans", "Кредиты", "nav-loans"],
   ["/savings", "Накопления", "nav-savings"],
   ["/plan", "План", "nav-plan"],
-  ...(PAYMENTS_LIVE ? [["/payments", "Платежи", "nav-payments"] as const] : []),
+  ["/payments", "Платежи", "nav-payments"],
   ["/connections", "Банки", "nav-connections"],
 ];
 
@@ -71,8 +70,26 @@ function closeMenu(event: React.MouseEvent<HTMLElement>) {
 
 function AccountMenu({ email }: { email: string }) {
   const { here, everywhere, busy, error } = useSignOut();
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // A menu closes on Esc (focus back on its button) and on a click elsewhere.
+    const close = (event: Event) => {
+      const details = menu.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !details.contains(event.target as Node)) {
+        details.open = false;
+        if (event instanceof KeyboardEvent) details.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("keydown", close);
+    document.addEventListener("click", close);
+    return () => {
+      document.removeEventListener("keydown", close);
+      document.removeEventListener("click", close);
+    };
+  }, []);
   return (
-    <details className="account" data-testid="account-menu">
+    <details className="account" data-testid="account-menu" ref={menu}>
       <summary className="button button--ghost">
         <span className="visually-hidden">Учётная запись </span>
         <span className="account__avatar" aria-hidden="true">

@@ -2,13 +2,19 @@ import type { ChangeEvent } from "react";
 import type { GoalsDraft, GoalsErrors } from "../lib/inputsForm";
 import { Field } from "./Field";
 
-const ZONES: readonly string[] = (() => {
-  try {
-    return Intl.supportedValuesOf("timeZone");
-  } catch {
-    return ["Europe/Moscow"];
+let zones: readonly string[] | undefined;
+
+/** Every IANA zone the browser knows, listed once and only when a form with them opens. */
+function timeZones(): readonly string[] {
+  if (!zones) {
+    try {
+      zones = Intl.supportedValuesOf("timeZone");
+    } catch {
+      zones = ["Europe/Moscow"];
+    }
   }
-})();
+  return zones;
+}
 
 type Setter = (key: Exclude<keyof GoalsDraft, "overrides">) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
 
@@ -25,7 +31,7 @@ export function InputsFields({ draft, errors, set }: { draft: GoalsDraft; errors
         <div className="field">
           <label htmlFor="goal-timezone">Часовой пояс</label>
           <select id="goal-timezone" value={draft.timezone} onChange={set("timezone")} aria-describedby="goal-timezone-hint" data-testid="goal-timezone">
-            {ZONES.map((zone) => (
+            {timeZones().map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
               </option>

@@ -19,8 +19,14 @@ function GoalsForm({ initial, save }: { initial: GoalsDraft; save: SaveProgress 
   const saveInputs = useSaveInputs();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<GoalsErrors>({});
-  const set = (key: Exclude<keyof GoalsDraft, "overrides">) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+  const set = (key: Exclude<keyof GoalsDraft, "overrides">) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setDraft({ ...draft, [key]: e.target.value });
+    setErrors((all) => {
+      const next = { ...all };
+      delete next[key]; // a corrected field stops showing its error
+      return next;
+    });
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
