@@ -5,12 +5,6 @@
  */
 export type PaymentKind = "mdp" | "adp" | "sdp";
 
-/**
- * Whether this build's API makes payments (the payments issue's routes). Until they are in the
- * API, no screen offers a payment it could not make; the payment screens switch this on.
- */
-export const PAYMENTS_LIVE = true;
-
 /** What a payment goes to: a loan, card or deposit (agreement) or a savings account (account). */
 export interface PaymentTarget {
   readonly bank_id: string;

@@ -1,7 +1,7 @@
 import type { Card } from "../../api/models";
 import { useBankNames, useDashboard } from "../../api/queries";
 import { Link } from "react-router";
-import { PAYMENTS_LIVE, paymentPath } from "../../lib/links";
+import { paymentPath } from "../../lib/links";
 import { ErrorView } from "../../ui/ErrorView";
 import { Progress } from "../../ui/Progress";
 import { StaleBanners } from "../../ui/StaleBanners";
@@ -92,7 +92,7 @@ function CardItem({ card, bank, format }: { card: Card; bank: string; format: Fo
           </div>
         )}
       </dl>
-      {PAYMENTS_LIVE && Number(card.used) > 0 && (
+      {Number(card.used) > 0 && (
         <div className="actions">
           <Link className="button button--primary" to={paymentPath("mdp", card, card.min_payment)}>
             Внести минимальный платёж

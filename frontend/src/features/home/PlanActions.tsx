@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Dashboard } from "../../api/models";
-import { PATHS, PAYMENTS_LIVE, paymentPath, targetOf } from "../../lib/links";
+import { PATHS, paymentPath, targetOf } from "../../lib/links";
 import type { Format } from "../../ui/useFormat";
 
 /**
@@ -21,7 +21,7 @@ export function PlanActions({ dashboard, format }: { dashboard: Dashboard; forma
     <section className="card" aria-labelledby="plan-title" data-testid="daily-plan">
       <header className="card__header">
         <h2 id="plan-title">План на день</h2>
-        {PAYMENTS_LIVE && <Link to={PATHS.payments}>История платежей</Link>}
+        <Link to={PATHS.payments}>История платежей</Link>
       </header>
       <ul className="plan-rows">
         <li data-testid="plan-mdp">
@@ -36,7 +36,7 @@ export function PlanActions({ dashboard, format }: { dashboard: Dashboard; forma
             </p>
           </div>
           <p className="plan-rows__amount">{format.money(plan.mdp_daily)} в день</p>
-          {PAYMENTS_LIVE && next && (
+          {next && (
             <Link className="button button--primary" to={paymentPath("mdp", next, next.next_payment_amount)} data-testid="pay-next-mdp">
               Оплатить
             </Link>
@@ -49,7 +49,7 @@ export function PlanActions({ dashboard, format }: { dashboard: Dashboard; forma
               <p className="muted small">{target || targetCard ? `В «${(target ?? targetCard)?.name}» — ${plan.strategy === "avalanche" ? "самый дорогой долг" : "самый маленький долг"}.` : "Нет долга для досрочного погашения."}</p>
             </div>
             <p className="plan-rows__amount">{format.money(plan.adp_daily)} в день</p>
-            {PAYMENTS_LIVE && plan.adp_target && Number(plan.adp_daily) > 0 && (
+            {plan.adp_target && Number(plan.adp_daily) > 0 && (
               <Link className="button button--secondary" to={paymentPath("adp", targetOf(plan.adp_target))} data-testid="pay-adp">
                 Внести
               </Link>
@@ -67,7 +67,7 @@ export function PlanActions({ dashboard, format }: { dashboard: Dashboard; forma
           <p className="plan-rows__amount" data-testid="plan-sdp-amount">
             {format.money(plan.sdp_daily)} в день
           </p>
-          {PAYMENTS_LIVE && goal && Number(plan.sdp_daily) > 0 && (
+          {goal && Number(plan.sdp_daily) > 0 && (
             <Link className="button button--secondary" to={`${PATHS.savings}#top-up`} data-testid="pay-sdp">
               Пополнить
             </Link>

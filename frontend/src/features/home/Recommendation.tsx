@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Dashboard } from "../../api/models";
-import { PATHS, PAYMENTS_LIVE, paymentPath, targetOf } from "../../lib/links";
+import { PATHS, paymentPath, targetOf } from "../../lib/links";
 import type { Format } from "../../ui/useFormat";
 
 /**
@@ -34,7 +34,7 @@ export function Recommendation({ dashboard, names, format }: { dashboard: Dashbo
           {repayment.reason}.
         </p>
         <div className="actions">
-          {PAYMENTS_LIVE && repayment.advice === "extra_payments" && dashboard.daily_plan.adp_target && (
+          {repayment.advice === "extra_payments" && dashboard.daily_plan.adp_target && (
             <Link className="button button--primary" to={paymentPath("adp", targetOf(dashboard.daily_plan.adp_target))}>
               Внести досрочно
             </Link>

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Loan } from "../../api/models";
 import { useBankNames, useDashboard } from "../../api/queries";
-import { PATHS, PAYMENTS_LIVE, paymentPath } from "../../lib/links";
+import { PATHS, paymentPath } from "../../lib/links";
 import { Badge } from "../../ui/Badge";
 import { ErrorView } from "../../ui/ErrorView";
 import { StaleBanners } from "../../ui/StaleBanners";
@@ -126,7 +126,7 @@ function LoanItem({ loan, bank, format, adpTarget }: { loan: Loan; bank: string;
         </div>
       </dl>
       {loan.outstanding_is_principal && <p className="muted small">Банк не сообщил текущий остаток: показана сумма кредита по договору.</p>}
-      {PAYMENTS_LIVE && open && (
+      {open && (
         <div className="actions">
           <Link className="button button--primary" to={paymentPath("mdp", loan, loan.next_payment_amount)} data-testid="loan-pay-mdp">
             Внести платёж

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { SavingsItem } from "../../api/models";
 import { useBankNames, useDashboard } from "../../api/queries";
-import { PATHS, PAYMENTS_LIVE, paymentPath } from "../../lib/links";
+import { PATHS, paymentPath } from "../../lib/links";
 import { ErrorView } from "../../ui/ErrorView";
 import { Progress } from "../../ui/Progress";
 import { StaleBanners } from "../../ui/StaleBanners";
@@ -101,9 +101,9 @@ function SavingsRow({ item, bank, format, sdp }: { item: SavingsItem; bank: stri
         </p>
       </div>
       <span className="row__amount">{format.money(item.amount, item.currency)}</span>
-      {PAYMENTS_LIVE && <Link className="button button--secondary button--small" to={paymentPath("sdp", item.kind === "deposit" ? { bank_id: item.bank_id, agreement_id: item.ref } : { bank_id: item.bank_id, account_id: item.ref }, sdp)} data-testid="savings-top-up">
+      <Link className="button button--secondary button--small" to={paymentPath("sdp", item.kind === "deposit" ? { bank_id: item.bank_id, agreement_id: item.ref } : { bank_id: item.bank_id, account_id: item.ref }, sdp)} data-testid="savings-top-up">
         Пополнить
-      </Link>}
+      </Link>
     </li>
   );
 }
