@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import re
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import boto3
 import httpx
 
-from devstack.demo import wait_for_sync
+from devstack.demo import DEMO_PASSWORD, connect_every_bank, wait_for_sync
+from tests.e2e.browser import App, cognito_sign_in
 
 MONTHS = (
     "января", "февраля", "марта", "апреля", "мая", "июня",
@@ -78,3 +83,39 @@ def all_transactions(api: httpx.Client, **filters: str) -> list[dict[str, Any]]:
         if not cursor:
             return rows
     raise TimeoutError("transactions kept paging for 2 minutes")
+
+
+@contextmanager
+def customer_user(app: App, customer_id: str, name: str) -> Iterator[tuple[str, httpx.Client]]:
+    """A second user (e-mail `name-…@example.com`, the demo password) who is `customer_id` at every
+    bank, connected and synced once; the customer ids are freed afterwards (an id belongs to one
+    user). Yields the e-mail and an API client signed in as them."""
+    email = f"{name}-{uuid.uuid4().hex[:8]}@example.com"
+    config = app.config()
+    cognito = boto3.client(
+        "cognito-idp",
+        endpoint_url=app.moto_url,
+        region_name=config["region"],
+        aws_access_key_id="test",
+        aws_secret_access_key="test",
+    )
+    cognito.admin_create_user(
+        UserPoolId=config["userPoolId"],
+        Username=email,
+        MessageAction="SUPPRESS",
+        UserAttributes=[{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"}],
+    )
+    cognito.admin_set_user_password(
+        UserPoolId=config["userPoolId"], Username=email, Password=DEMO_PASSWORD, Permanent=True
+    )
+    token = cognito_sign_in(app, email, DEMO_PASSWORD)
+    api = httpx.Client(base_url=app.api_url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    try:
+        for bank in app.bank_urls:
+            api.put(f"/api/me/banks/{bank}", json={"customer_id": customer_id}).raise_for_status()
+        connect_every_bank(api, app.bank_urls)
+        yield email, api
+    finally:
+        for bank in app.bank_urls:
+            api.delete(f"/api/me/banks/{bank}")
+        api.close()

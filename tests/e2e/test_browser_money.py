@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-import boto3
 import httpx
 import pytest
 
-from devstack.demo import DEMO_PASSWORD, connect_every_bank
-from tests.e2e.browser import App, Screens, cognito_sign_in, sign_in
-from tests.e2e.money import all_transactions, dashboard, plain, refresh, ru_day, rub, signed
+from tests.e2e.browser import App, Screens, sign_in
+from tests.e2e.money import all_transactions, customer_user, dashboard, plain, refresh, ru_day, rub, signed
 
 pytestmark = pytest.mark.browser
 
@@ -39,33 +36,8 @@ def demo(app: App, demo_api: httpx.Client) -> httpx.Client:
 @pytest.fixture(scope="module")
 def student(app: App) -> Iterator[tuple[str, httpx.Client]]:
     """A second user, the sandbox's student at every bank: no income, no loans."""
-    email = f"artem-{uuid.uuid4().hex[:8]}@example.com"
-    config = app.config()
-    cognito = boto3.client(
-        "cognito-idp",
-        endpoint_url=app.moto_url,
-        region_name=config["region"],
-        aws_access_key_id="test",
-        aws_secret_access_key="test",
-    )
-    cognito.admin_create_user(
-        UserPoolId=config["userPoolId"],
-        Username=email,
-        MessageAction="SUPPRESS",
-        UserAttributes=[{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"}],
-    )
-    cognito.admin_set_user_password(
-        UserPoolId=config["userPoolId"], Username=email, Password=DEMO_PASSWORD, Permanent=True
-    )
-    token = cognito_sign_in(app, email, DEMO_PASSWORD)
-    api = httpx.Client(base_url=app.api_url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
-    for bank in app.bank_urls:
-        api.put(f"/api/me/banks/{bank}", json={"customer_id": "team200-5"}).raise_for_status()
-    connect_every_bank(api, app.bank_urls)
-    yield email, api
-    for bank in app.bank_urls:  # a customer id belongs to one user: free it for later tests
-        api.delete(f"/api/me/banks/{bank}")
-    api.close()
+    with customer_user(app, "team200-5", "artem") as user:
+        yield user
 
 
 def settled(page: Any, in_address: str) -> None:
@@ -220,7 +192,7 @@ def test_a_savings_goal_changes_the_sdp_on_home(app: App, screens: Screens, demo
     expect(page.get_by_test_id("home")).to_be_visible()
     assert text_of(page, "plan-sdp-amount") == f"{rub('0')} в день"
     try:
-        page.get_by_test_id("account-email").click()
+        page.get_by_test_id("account-menu").locator("summary").click()
         page.get_by_test_id("nav-profile").click()
         page.get_by_test_id("goal-amount").fill("-5")
         expect(page.get_by_test_id("profile-inputs")).to_contain_text("Сумма цели больше нуля")

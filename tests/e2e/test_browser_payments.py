@@ -1,14 +1,19 @@
 """Payments in the browser: an MDP from the loans page goes form → quote (every check) → confirm →
 completed; a double click on confirm makes one payment (the banks' own request logs count the
 POST /payments they received); the loan's outstanding amount on the page falls by the amount
-without a reload; the history lists the payment.
+without a reload; the history lists the payment. An extra payment whose answer is lost is sent
+again after a reload with the same Idempotency-Key, and paid once. A savings top-up (SDP) goes
+from the daily plan on home to the deposit, pre-filled with the plan's amount.
 
-The demo user is the session's synced demo user (tests/e2e/conftest.py). Every screen is
-screenshotted at 1280 and 375 px and checked with axe-core.
+The demo user is the session's synced demo user (tests/e2e/conftest.py); the saver (team200-4: a
+deposit at ABank) is a second user set up through the API. Every screen is screenshotted at 1280
+and 375 px and checked with axe-core.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +21,7 @@ import httpx
 import pytest
 
 from tests.e2e.browser import App, Screens, sign_in
-from tests.e2e.money import dashboard, plain, refresh, rub
+from tests.e2e.money import customer_user, dashboard, plain, refresh, rub
 
 pytestmark = pytest.mark.browser
 
@@ -27,6 +32,21 @@ def demo(app: App, demo_api: httpx.Client) -> httpx.Client:
         app.admin(bank).clear_faults()
     assert refresh(demo_api)["state"] == "succeeded"
     return demo_api
+
+
+@pytest.fixture(scope="module")
+def saver(app: App) -> Iterator[tuple[str, httpx.Client]]:
+    """A second user, customer team200-4 at every bank (a deposit at ABank), saving for a goal."""
+    with customer_user(app, "team200-4", "vera") as (email, api):
+        today = date.fromisoformat(dashboard(api)["today"])
+        api.put(
+            "/api/me/financial-inputs",
+            json={
+                "savings_goal_amount": "300000",
+                "savings_goal_date": (today + timedelta(days=300)).isoformat(),
+            },
+        ).raise_for_status()
+        yield email, api
 
 
 def payment_posts(app: App) -> int:
@@ -58,7 +78,8 @@ def test_mdp_from_the_loans_page_pays_once_and_the_loan_falls_by_the_amount(
 
     expect(page.get_by_test_id("payment-form")).to_be_visible()
     expect(page.get_by_test_id("payment-target")).to_have_text(loan["name"])
-    assert plain(page.get_by_test_id("payment-amount").input_value()) == loan["next_payment_amount"]
+    amount_shown = page.get_by_test_id("payment-amount").input_value()
+    assert plain(amount_shown).replace(",", ".") == loan["next_payment_amount"]
     page.get_by_test_id(f"debtor-{debtor['bank_id']}-{debtor['account_id']}").check()
     screens.capture("payment-form")
     page.get_by_test_id("payment-quote").click()
@@ -128,4 +149,42 @@ def test_a_lost_answer_then_a_reload_sends_the_same_payment_never_a_second(
     expect(page.get_by_test_id("payment-status")).to_be_visible()
     assert payment_posts(app) - posts == 1
     screens.capture("payment-after-reload")
+    screens.assert_accessible()
+
+
+def test_a_top_up_from_the_daily_plan_reaches_the_deposit(
+    app: App, screens: Screens, saver: tuple[str, httpx.Client]
+) -> None:
+    from playwright.sync_api import expect
+
+    email, api = saver
+    d = dashboard(api)["dashboard"]
+    sdp = d["daily_plan"]["sdp_daily"]
+    deposit = next(item for item in d["savings"]["items"] if item["kind"] == "deposit")
+    assert Decimal(sdp) > 0
+    page = screens.page
+    sign_in(page, app, email=email)
+    page.get_by_test_id("pay-sdp").click()  # the daily plan → the savings page, where to top up
+    row = page.get_by_test_id(f"savings-{deposit['ref']}")
+    expect(row).to_contain_text(rub(deposit["amount"]).replace(" ", "\u00a0"))
+    row.get_by_test_id("savings-top-up").click()
+    expect(page.get_by_test_id("payment-target")).to_have_text(deposit["name"])
+    assert plain(page.get_by_test_id("payment-amount").input_value()).replace(",", ".") == sdp
+    page.get_by_test_id("payment-quote").click()
+    expect(page.get_by_test_id("payment-quote-step")).to_have_attribute("data-ok", "true")
+    screens.capture("sdp-quote")
+    page.get_by_test_id("payment-confirm").click()
+    expect(page.get_by_test_id("payment-status")).to_have_attribute(
+        "data-status", "completed", timeout=60_000
+    )
+    screens.capture("sdp-completed")
+    page.get_by_test_id("nav-savings").click()
+    expect(row).to_contain_text(
+        rub(Decimal(deposit["amount"]) + Decimal(sdp)).replace(" ", "\u00a0"), timeout=60_000
+    )
+    page.get_by_test_id("nav-payments").click()
+    page.get_by_test_id("pf-kind").select_option("sdp")
+    expect(page.get_by_test_id("payment-row")).to_have_count(1)
+    expect(page.get_by_test_id("payment-row")).to_have_attribute("data-status", "completed")
+    screens.capture("sdp-history")
     screens.assert_accessible()

@@ -74,8 +74,8 @@ export function withFilter(filters: TransactionFilters, key: TransactionFilterKe
 export type PaymentView = Schemas["PaymentView"];
 export type PaymentStatus = PaymentView["status"];
 export type PaymentRequest = Schemas["PaymentRequest"];
-export type QuoteRequest = Schemas["PaymentQuoteRequest"];
-export type QuoteView = Schemas["PaymentQuote"];
-export type CheckView = Schemas["PaymentCheckView"];
+export type PaymentQuoteRequest = Schemas["PaymentQuoteRequest"];
+export type PaymentQuote = Schemas["PaymentQuote"];
+export type PaymentCheck = Schemas["PaymentCheckView"];
 export type PaymentKindName = PaymentView["kind"];
 export type PaymentsFilters = Omit<NonNullable<paths["/api/payments"]["get"]["parameters"]["query"]>, "limit" | "cursor">;

@@ -8,12 +8,12 @@ import { useEffect, useMemo } from "react";
 import { useApi } from "../../context";
 import { PAYMENT_POLL, backoffInterval } from "../../lib/polling";
 import { unwrap } from "../client";
-import type { PaymentKindName, PaymentRequest, PaymentView, PaymentsFilters, QuoteRequest } from "../models";
+import type { PaymentKindName, PaymentRequest, PaymentView, PaymentsFilters, PaymentQuoteRequest } from "../models";
 import { keys } from "./keys";
 
 export function useQuote() {
   const api = useApi();
-  return useMutation({ mutationFn: (body: QuoteRequest) => unwrap(api.POST("/api/payments/quote", { body })) });
+  return useMutation({ mutationFn: (body: PaymentQuoteRequest) => unwrap(api.POST("/api/payments/quote", { body })) });
 }
 
 export interface PayAttempt {

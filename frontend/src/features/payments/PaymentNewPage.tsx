@@ -1,19 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiError, NETWORK_ERROR } from "../../api/errors";
-import type { AccountView, Dashboard, PaymentKindName, PaymentRequest, QuoteView } from "../../api/models";
+import type { AccountView, Dashboard, PaymentKindName, PaymentRequest, PaymentQuote } from "../../api/models";
 import { useAccounts, useBankNames, useDashboard, usePay, useQuote, type PayAttempt } from "../../api/queries";
 import { PATHS } from "../../lib/links";
-import { Badge } from "../../ui/Badge";
 import { ErrorView } from "../../ui/ErrorView";
 import { Field } from "../../ui/Field";
 import { Skeleton } from "../../ui/States";
 import { useFormat, type Format } from "../../ui/useFormat";
+import { PAYABLE, defaultDebtor } from "./debtor";
 import { attemptFits, clearAttempt, loadAttempt, newAttempt, payBody, saveAttempt, type StoredAttempt } from "./attempt";
-import { KIND, REFUSAL, checkText } from "./wording";
+import { KIND, checkText } from "./wording";
 
 const KINDS: readonly PaymentKindName[] = ["mdp", "adp", "sdp"];
-const PAYABLE = new Set(["current", "savings"]);
 
 /** The payment form (pre-filled from the link) → the quote with every check → confirm, exactly once. */
 export function PaymentNewPage() {
@@ -53,7 +52,7 @@ export function PaymentNewPage() {
           kind={kind}
           target={target}
           targetName={targetName}
-          initialAmount={params.get("amount") ?? ""}
+          initialAmount={(params.get("amount") ?? "").replace(".", ",")}
           accounts={accounts.data.accounts}
           onQuoted={(attempt, quote) => setStored(saveAttempt(sessionStorage, attempt, quote, false))}
         />
@@ -71,12 +70,6 @@ function nameOfTarget(d: Dashboard, target: PaymentRequest["target"]): string | 
   return saving?.name ?? null;
 }
 
-function defaultDebtor(accounts: readonly AccountView[], bankId: string | undefined): AccountView | undefined {
-  const payable = accounts.filter((a) => PAYABLE.has(a.kind) && a.enabled);
-  const byMoney = (list: AccountView[]) => [...list].sort((a, b) => Number(b.available?.amount ?? 0) - Number(a.available?.amount ?? 0))[0];
-  return byMoney(payable.filter((a) => a.bank_id === bankId)) ?? byMoney(payable);
-}
-
 function FormStep({
   kind,
   target,
@@ -90,14 +83,14 @@ function FormStep({
   targetName: string | null;
   initialAmount: string;
   accounts: readonly AccountView[];
-  onQuoted: (attempt: PayAttempt, quote: QuoteView) => void;
+  onQuoted: (attempt: PayAttempt, quote: PaymentQuote) => void;
 }) {
   const names = useBankNames();
   const format = useFormat();
   const quote = useQuote();
   const payable = accounts.filter((a) => PAYABLE.has(a.kind) && a.enabled);
   const [debtor, setDebtor] = useState(() => {
-    const found = defaultDebtor(accounts, target?.bank_id);
+    const found = defaultDebtor(accounts, target?.bank_id, Number(initialAmount.replace(",", ".")) || 0);
     return found ? `${found.bank_id}/${found.account_id}` : "";
   });
   const [amount, setAmount] = useState(initialAmount);
@@ -215,6 +208,8 @@ function QuoteStep({ stored, targetName, onChange }: { stored: StoredAttempt; ta
 
   const error = pay.error;
   const retryable = error instanceof ApiError && (error.code === NETWORK_ERROR || error.status >= 500 || error.status === 409);
+  // Sent and no answer yet: the payment may exist, so a changed form (a new attempt) could pay twice.
+  const outcomeUnknown = current.sent && (!error || retryable);
   return (
     <section className="card" aria-labelledby="quote-title" data-testid="payment-quote-step" data-ok={quote.ok}>
       <h2 id="quote-title">Проверьте платёж</h2>
@@ -238,12 +233,14 @@ function QuoteStep({ stored, targetName, onChange }: { stored: StoredAttempt; ta
       )}
       {!quote.ok && (
         <p className="hero__warn" role="alert" data-testid="payment-refused">
-          Платёж не пройдёт: {quote.checks.filter((c) => !c.ok).map((c) => (c.code && REFUSAL[c.code]) || c.message).join(" ")}
+          Платёж не пройдёт, деньги не спишутся: {quote.checks.filter((c) => !c.ok).map((c) => checkText(c, quote, (id) => names[id] ?? id)).join(" ")}
         </p>
       )}
-      {error && <ErrorView error={error} title={retryable ? "Не удалось узнать ответ сервера" : "Платёж не принят"} />}
+      {error && <ErrorView error={error} title={retryable ? "Ответ не дошёл — платёж мог пройти" : "Платёж не принят"} />}
       {error && retryable && (
-        <p className="muted small">«Повторить» отправит тот же платёж с тем же ключом: банк не получит его дважды.</p>
+        <p className="muted small" data-testid="payment-retry-hint">
+          «Повторить» спросит о том же самом платеже: если он уже прошёл, FinPulse покажет его, а второй раз деньги не спишутся.
+        </p>
       )}
       <div className="actions">
         {quote.ok && (
@@ -251,18 +248,21 @@ function QuoteStep({ stored, targetName, onChange }: { stored: StoredAttempt; ta
             {pay.isPending ? "Отправляем…" : error && retryable ? "Повторить" : `Оплатить ${quote.amount ? format.money(quote.amount, quote.currency ?? "RUB") : ""}`}
           </button>
         )}
-        <button type="button" className="button button--secondary" onClick={onChange} disabled={pay.isPending} data-testid="payment-change">
-          Изменить
-        </button>
+        {!outcomeUnknown && (
+          <button type="button" className="button button--secondary" onClick={onChange} data-testid="payment-change">
+            Изменить
+          </button>
+        )}
       </div>
       <p className="muted small">
-        Ключ платежа <span className="mono">{attempt.key.slice(0, 8)}</span>: повторная отправка этого же платежа не спишет деньги второй раз. <Badge tone="muted">{KIND[attempt.kind].short}</Badge>
+        Повторное нажатие, обновление страницы или повтор после сбоя сети не спишут деньги второй раз: FinPulse отправляет этот платёж под одним номером{" "}
+        <span className="mono" title="Idempotency-Key">{attempt.key.slice(0, 8)}</span>.
       </p>
     </section>
   );
 }
 
-function QuoteSummary({ quote, targetName, names, format }: { quote: QuoteView; targetName: string | null; names: Readonly<Record<string, string>>; format: Format }) {
+function QuoteSummary({ quote, targetName, names, format }: { quote: PaymentQuote; targetName: string | null; names: Readonly<Record<string, string>>; format: Format }) {
   return (
     <dl className="facts-grid" data-testid="payment-summary">
       <div>

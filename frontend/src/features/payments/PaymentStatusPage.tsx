@@ -6,7 +6,7 @@ import { Badge } from "../../ui/Badge";
 import { ErrorView } from "../../ui/ErrorView";
 import { Skeleton } from "../../ui/States";
 import { useFormat } from "../../ui/useFormat";
-import { KIND, REFUSAL, STATUS } from "./wording";
+import { KIND, STATUS, refusal } from "./wording";
 
 /** One payment, followed live until it is final: what it is waiting for, and what happened. */
 export function PaymentStatusPage() {
@@ -38,10 +38,9 @@ export function PaymentStatusPage() {
         )}
         {p.failure && (
           <p className="hero__warn" data-testid="payment-failure">
-            {REFUSAL[p.failure.code] ?? p.failure.message}
+            {refusal(p.failure.code, p.failure.message)}
           </p>
         )}
-        {p.message && <p className="muted">{p.message}</p>}
         <dl className="facts-grid">
           <div>
             <dt>Сумма</dt>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { QuoteView } from "../../api/models";
+import type { PaymentQuote } from "../../api/models";
 import { MemoryStorage } from "../../test/fakes";
 import { ATTEMPT_TTL_MS, attemptFits, clearAttempt, loadAttempt, newAttempt, payBody, saveAttempt } from "./attempt";
 
-const quote = { kind: "mdp", ok: true, checks: [], amount: "37979.95", amount_source: "next_instalment" } as unknown as QuoteView;
+const quote = { kind: "mdp", ok: true, checks: [], amount: "37979.95", amount_source: "next_instalment" } as unknown as PaymentQuote;
 const request = { debtor: { bank_id: "abank", account_id: "acc-1" }, target: { bank_id: "abank", agreement_id: "loan-1" } };
 
 describe("payment attempt", () => {

@@ -5,7 +5,7 @@
  * payment it made, never a second. Changing anything in the form is a new attempt with a new key.
  */
 import type { PayAttempt } from "../../api/queries";
-import type { PaymentKindName, PaymentRequest, QuoteView } from "../../api/models";
+import type { PaymentKindName, PaymentRequest, PaymentQuote } from "../../api/models";
 
 export const ATTEMPT_KEY = "finpulse.payment.attempt.v1";
 /** A quote older than this is asked again (the balance may have changed). */
@@ -13,7 +13,7 @@ export const ATTEMPT_TTL_MS = 30 * 60_000;
 
 export interface StoredAttempt {
   readonly attempt: PayAttempt;
-  readonly quote: QuoteView;
+  readonly quote: PaymentQuote;
   /** Confirm was pressed: on a reload the same request is sent again to learn its outcome. */
   readonly sent: boolean;
   readonly at: number;
@@ -26,7 +26,7 @@ export function newAttempt(kind: PaymentKindName, body: PaymentRequest, uuid: ()
 }
 
 /** The body to pay: exactly what was quoted, with the amount the quote resolved (a default too). */
-export function payBody(request: PaymentRequest, quote: QuoteView): PaymentRequest {
+export function payBody(request: PaymentRequest, quote: PaymentQuote): PaymentRequest {
   return { ...request, ...(quote.amount ? { amount: quote.amount } : {}) };
 }
 
@@ -46,7 +46,7 @@ export function loadAttempt(store: Store, now: number = Date.now()): StoredAttem
   }
 }
 
-export function saveAttempt(store: Store, attempt: PayAttempt, quote: QuoteView, sent: boolean, now: number = Date.now()): StoredAttempt {
+export function saveAttempt(store: Store, attempt: PayAttempt, quote: PaymentQuote, sent: boolean, now: number = Date.now()): StoredAttempt {
   const stored: StoredAttempt = { attempt, quote, sent, at: now };
   store.setItem(ATTEMPT_KEY, JSON.stringify(stored));
   return stored;

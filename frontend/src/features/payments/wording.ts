@@ -1,12 +1,13 @@
 /** Russian words for the payment API's checks, statuses and refusal codes. */
-import type { CheckView, PaymentKindName, PaymentStatus, QuoteView } from "../../api/models";
+import type { PaymentCheck, PaymentKindName, PaymentQuote, PaymentStatus } from "../../api/models";
+import { codeMessage } from "../../api/errors";
 import { formatMoney } from "../../lib/format";
 import type { Tone } from "../../ui/Badge";
 
-export const KIND: Readonly<Record<PaymentKindName, { title: string; short: string; what: string }>> = {
-  mdp: { title: "Обязательный платёж", short: "Обязательный", what: "Платёж по кредиту или карте по графику" },
-  adp: { title: "Досрочное погашение", short: "Досрочный", what: "Платёж сверх обязательного: долг и переплата уменьшаются" },
-  sdp: { title: "Пополнение накоплений", short: "Накопления", what: "Перевод на вклад или накопительный счёт" },
+export const KIND: Readonly<Record<PaymentKindName, { title: string; what: string }>> = {
+  mdp: { title: "Обязательный платёж", what: "Платёж по кредиту или карте по графику" },
+  adp: { title: "Досрочное погашение", what: "Платёж сверх обязательного: долг и переплата уменьшаются" },
+  sdp: { title: "Пополнение накоплений", what: "Перевод на вклад или накопительный счёт" },
 };
 
 export const STATUS: Readonly<Record<PaymentStatus, { label: string; tone: Tone; explain: string }>> = {
@@ -36,34 +37,28 @@ const AMOUNT_SOURCE: Readonly<Record<string, string>> = {
   dashboard_sdp: "пополнение по плану накоплений",
 };
 
-/** Why a payment would be refused, by the code the API gives each failed check or error. */
-export const REFUSAL: Readonly<Record<string, string>> = {
-  DEBTOR_NOT_OWNED: "Этот счёт списания не найден среди ваших подключённых счетов.",
-  DEBTOR_NOT_PAYABLE: "Платить можно только с действующего текущего или накопительного счёта.",
-  TARGET_REQUIRED: "Выберите, что оплатить: кредит, карту или вклад.",
-  TARGET_UNKNOWN: "Такого кредита, карты или вклада среди ваших нет.",
-  TARGET_KIND_MISMATCH: "Этот платёж нельзя направить на выбранный продукт.",
-  CREDITOR_UNKNOWN: "Банк не сообщил номер счёта получателя — платить некуда.",
-  SAME_ACCOUNT: "Счёт списания и счёт получателя совпадают.",
-  AMOUNT_REQUIRED: "Укажите сумму.",
-  AMOUNT_NOT_POSITIVE: "Сумма должна быть больше нуля.",
-  AMOUNT_PRECISION: "В сумме не больше двух знаков после запятой.",
-  AMOUNT_TOO_LARGE: "Слишком большая сумма для одного платежа.",
-  CURRENCY_MISMATCH: "Валюты счетов не совпадают.",
-  AMOUNT_EXCEEDS_DEBT: "Сумма больше, чем осталось выплатить.",
-  INSUFFICIENT_FUNDS: "На счёте списания не хватает денег.",
-  CONSENT_NOT_USABLE: "Согласие на платежи нельзя использовать.",
-  CONSENT_USED_UP: "Лимит согласия на платежи исчерпан.",
-  CONSENT_LIMIT_EXCEEDED: "Платёж превышает лимиты согласия.",
-  BANK_IDENTITY_MISSING: "Укажите, кто вы в этом банке (страница «Банки»).",
-  BANK_IDENTITY_UNVERIFIED: "Банк ещё не подтвердил, что это вы: подключите банк и подтвердите согласие.",
-  IDEMPOTENCY_KEY_REUSED: "Этот платёж уже отправлялся с другими данными. Начните заново.",
-  IDEMPOTENCY_IN_PROGRESS: "Платёж ещё обрабатывается. Подождите несколько секунд.",
+/**
+ * Why a payment ended without paying, by its failure code (the payment record's, not an error
+ * envelope's: those are worded in api/errors). A bank's own code falls back to its message.
+ */
+const FAILURE: Readonly<Record<string, string>> = {
+  BANK_REJECTED: "Банк отклонил платёж уже после того, как принял его. Деньги не списаны.",
+  NOT_EXECUTED: "Банк так и не провёл платёж и уже не проведёт. Деньги не списаны — можно оплатить заново.",
+  ABANDONED: "Платёж так и не был отправлен в банк. Деньги не списаны.",
+  CONSENT_REFUSED: "Банк не выдал согласие на этот платёж. Деньги не списаны.",
+  CONSENT_REJECTED: "Согласие на платёж отклонено в банке. Деньги не списаны.",
+  CONSENT_EXPIRED: "Согласие на платёж не подтвердили вовремя, и его срок истёк. Деньги не списаны.",
+  CONSENT_TERMS_MISMATCH: "Банк сохранил согласие не с теми условиями, что мы просили, поэтому FinPulse не стал платить. Деньги не списаны.",
 };
 
+/** A payment's failure, or a failed check, in Russian. */
+export function refusal(code: string | null | undefined, message: string): string {
+  return (code && FAILURE[code]) || codeMessage(code) || `Ответ банка: ${message}`;
+}
+
 /** One line per check, in Russian, with the figures the quote itself carries. */
-export function checkText(check: CheckView, quote: QuoteView, bankName: (id: string) => string): string {
-  if (!check.ok) return (check.code && REFUSAL[check.code]) || check.message;
+export function checkText(check: PaymentCheck, quote: PaymentQuote, bankName: (id: string) => string): string {
+  if (!check.ok) return codeMessage(check.code) ?? check.message;
   const money = (v: string | null | undefined) => (v ? formatMoney(v, quote.currency ?? "RUB") : "—");
   const d = quote.debtor;
   const c = quote.creditor;
