@@ -1,6 +1,7 @@
-"""Web benchmark: Lighthouse on the onboarding, connections, home and transactions screens of the local stack (npm `lighthouse` driving Debian's Chromium, default mobile settings:
-simulated slow 4G and a 4× slower CPU), the initial JavaScript of the built SPA, gzipped, and how
-soon home is interactive with the dashboard cached.
+"""Web benchmark: Lighthouse on the onboarding, connections, home, transactions and payments screens
+of the local stack (npm `lighthouse` driving Debian's Chromium, default mobile settings: simulated
+slow 4G and a 4× slower CPU; five runs per screen, the median reported), the initial JavaScript of
+the built SPA, gzipped, and how soon home is interactive with the dashboard cached.
 
 Targets (issues "Web app, part 1" and "part 2"): performance ≥ 90, accessibility ≥ 95, best
 practices ≥ 95 on each screen; initial JS ≤ 200 KB gzipped; home with the dashboard cached

@@ -120,8 +120,14 @@ describe("App", () => {
 
   it("shows an onboarded user the money picture: safe-to-spend, why, cash by bank with its freshness", async () => {
     const stale = { bank_id: "sbank", status: "stale" as const, stale: true, last_success_at: "2026-11-30T07:00:00Z", types: {} };
+    // The customer revoked ABank's consent in the bank's app: FinPulse deleted what it brought in.
+    const revoked = bankView("abank", "revoked", {
+      history: [{ at: "2026-12-01T08:00:00Z", status: "revoked", raw_status: "Revoked", source: "bank" }],
+      data_removal: { at: "2026-12-01T08:00:02Z", deleted_items: 38, reason: "ABank reports this consent revoked", not_deleted: [] },
+    });
     const state = fakeState({
       onboarding: { step: "done", banks: [], stored: true, completed_at: "2026-12-01T10:00:00Z" },
+      consentAnswers: [{ banks: [bankConsents("abank", revoked)], near_expiry_days: 7, generated_at: "2026-12-01T10:00:00Z" }],
       routes: {
         // The user's saved time zone, not the browser's (UTC here), decides the dates shown.
         "GET /api/me/financial-inputs": () =>
@@ -148,6 +154,8 @@ describe("App", () => {
     expect(screen.getByTestId("health-score").textContent).toBe("54");
     expect(screen.getAllByTestId("timeline-event")).toHaveLength(5);
     expect(screen.getByTestId("debt-total").textContent).toMatch(/7\s454\s687,99\s₽/);
+    const ended = await screen.findByTestId("ended-abank");
+    expect(ended.textContent).toMatch(/ABank: данных этого банка больше нет\..*ABank сообщил, что согласие отозвано в банке\..*38 записей/);
   });
 
   it("shows the error view with the envelope's message and request id, and retries", async () => {

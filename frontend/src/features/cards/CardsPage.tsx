@@ -94,10 +94,10 @@ function CardItem({ card, bank, format }: { card: Card; bank: string; format: Fo
       </dl>
       {Number(card.used) > 0 && (
         <div className="actions">
-          <Link className="button button--primary" to={paymentPath("mdp", card, card.min_payment)}>
+          <Link className="button button--primary" to={paymentPath("mdp", card, card.min_payment)} data-testid="card-pay-mdp">
             Внести минимальный платёж
           </Link>
-          <Link className="button button--secondary" to={paymentPath("adp", card)}>
+          <Link className="button button--secondary" to={paymentPath("adp", card)} data-testid="card-pay-adp">
             Погасить больше
           </Link>
         </div>

@@ -3,6 +3,7 @@ import { useBankNames, useDashboard, useSpending } from "../../api/queries";
 import { PATHS } from "../../lib/links";
 import { ErrorView } from "../../ui/ErrorView";
 import { AmountsChart, MonthsChart } from "../../ui/SpendingCharts";
+import { EndedConsentBanners } from "../../ui/EndedConsentBanners";
 import { StaleBanners } from "../../ui/StaleBanners";
 import { Empty, Skeleton } from "../../ui/States";
 import { TimelineChart, TimelineList } from "../../ui/TimelineView";
@@ -28,6 +29,7 @@ export function HomePage() {
     return (
       <div className="page" data-testid="home">
         <h1 className="page__title">Главная</h1>
+        <EndedConsentBanners />
         <Empty testId="home-empty">
           Пока нет данных ни из одного банка. <Link to={PATHS.connections}>Подключите банк</Link> — и здесь появятся деньги, платежи и советы.
         </Empty>
@@ -39,6 +41,7 @@ export function HomePage() {
     <div className="page" data-testid="home">
       <h1 className="visually-hidden">Главная</h1>
       <StaleBanners freshness={freshness} />
+      <EndedConsentBanners />
       <div className="home-top">
         <SafeToSpendCard sts={dashboard.safe_to_spend} format={format} />
         <PlanActions dashboard={dashboard} format={format} />
