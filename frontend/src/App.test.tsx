@@ -6,14 +6,7 @@ import { BANKS, backend, fakeState } from "./test/backend";
 import { consentView } from "./test/builders";
 import { DASHBOARD, MONTH_SPENDING } from "./test/dashboard";
 import { MemoryStorage, fakeJwt } from "./test/fakes";
-import { TEST_CONFIG, renderApp } from "./test/render";
-
-async function signIn(password = "FinPulse-demo-1") {
-  await screen.findByTestId("signin-form"); // the signed-out screens are a lazy chunk
-  await userEvent.type(screen.getByLabelText("Электронная почта"), "demo@finpulse.dev");
-  await userEvent.type(screen.getByLabelText("Пароль"), password);
-  await userEvent.click(screen.getByTestId("signin-submit"));
-}
+import { TEST_CONFIG, renderApp, signIn } from "./test/render";
 
 const bankView = (bank: string, status: string, extra: object = {}) =>
   consentView(status, { id: `${bank}-1`, bank_id: bank, expires_at: "2027-03-01T10:00:00Z", expires_in_days: 89, ...extra });
