@@ -21,6 +21,7 @@ from tests.e2e.browser import (
     cognito_sign_in,
     safe_name,
 )
+from tests.e2e.money import refresh
 
 DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
@@ -77,3 +78,12 @@ def demo_api(app: App) -> Iterator[httpx.Client]:
     connect_every_bank(api, app.bank_urls, near_expiry_bank="vbank")
     yield api
     api.close()
+
+
+@pytest.fixture(scope="module")
+def demo(app: App, demo_api: httpx.Client) -> httpx.Client:
+    """The demo user as a module starts: no bank faults left by another module, data refreshed."""
+    for bank in app.bank_urls:
+        app.admin(bank).clear_faults()
+    assert refresh(demo_api)["state"] == "succeeded"
+    return demo_api

@@ -20,17 +20,9 @@ import httpx
 import pytest
 
 from tests.e2e.browser import App, Screens, sign_in
-from tests.e2e.money import all_transactions, customer_user, dashboard, plain, refresh, ru_day, rub, signed
+from tests.e2e.money import all_transactions, customer_user, dashboard, plain, ru_day, rub, signed
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def demo(app: App, demo_api: httpx.Client) -> httpx.Client:
-    for bank in app.bank_urls:
-        app.admin(bank).clear_faults()
-    assert refresh(demo_api)["state"] == "succeeded"
-    return demo_api
 
 
 @pytest.fixture(scope="module")

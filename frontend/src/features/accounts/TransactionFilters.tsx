@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { withFilter, type AccountView, type CategoryOption, type TransactionFilterKey, type TransactionFilters } from "../../api/models";
+import { SelectField } from "../../ui/SelectField";
 import { accountLabel } from "./AccountsList";
 
 /** Bank, account, dates, direction, category and text: each change narrows the list at once. */
@@ -39,17 +40,7 @@ export function TransactionFiltersForm({
         <label htmlFor="tx-q">Поиск</label>
         <input id="tx-q" type="search" value={text} placeholder="Магазин, описание…" onChange={(e) => setText(e.target.value)} data-testid="filter-q" />
       </div>
-      <div className="field">
-        <label htmlFor="tx-bank">Банк</label>
-        <select id="tx-bank" value={filters.bank_id ?? ""} onChange={set("bank_id")} data-testid="filter-bank">
-          <option value="">Все банки</option>
-          {banks.map((b) => (
-            <option key={b.bank_id} value={b.bank_id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="tx-bank" label="Банк" anyLabel="Все банки" value={filters.bank_id} onChange={set("bank_id")} testId="filter-bank" options={banks.map((b) => ({ value: b.bank_id, label: b.name }))} />
       <div className="field">
         <label htmlFor="tx-account">Счёт</label>
         <select id="tx-account" value={filters.account_id ?? ""} onChange={set("account_id")} disabled={!filters.bank_id} data-testid="filter-account">

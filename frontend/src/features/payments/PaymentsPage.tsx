@@ -5,6 +5,7 @@ import { useBankNames, useBanks, usePayments } from "../../api/queries";
 import { PATHS } from "../../lib/links";
 import { Badge } from "../../ui/Badge";
 import { ErrorView } from "../../ui/ErrorView";
+import { SelectField } from "../../ui/SelectField";
 import { Empty, Skeleton } from "../../ui/States";
 import { useFormat } from "../../ui/useFormat";
 import { KIND, STATUS } from "./wording";
@@ -36,39 +37,9 @@ export function PaymentsPage() {
           Фильтры
         </h2>
         <div className="filters" data-testid="payment-filters">
-          <div className="field">
-            <label htmlFor="pf-kind">Вид</label>
-            <select id="pf-kind" value={filters.kind ?? ""} onChange={set("kind")} data-testid="pf-kind">
-              <option value="">Все</option>
-              {(Object.keys(KIND) as PaymentKindName[]).map((k) => (
-                <option key={k} value={k}>
-                  {KIND[k].title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="pf-status">Статус</label>
-            <select id="pf-status" value={filters.status ?? ""} onChange={set("status")} data-testid="pf-status">
-              <option value="">Все</option>
-              {(Object.keys(STATUS) as PaymentStatus[]).map((s) => (
-                <option key={s} value={s}>
-                  {STATUS[s].label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="pf-bank">Банк</label>
-            <select id="pf-bank" value={filters.bank_id ?? ""} onChange={set("bank_id")} data-testid="pf-bank">
-              <option value="">Все банки</option>
-              {(banks.data?.banks ?? []).map((b) => (
-                <option key={b.bank_id} value={b.bank_id}>
-                  {b.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="pf-kind" label="Вид" anyLabel="Все" value={filters.kind} onChange={set("kind")} testId="pf-kind" options={(Object.keys(KIND) as PaymentKindName[]).map((k) => ({ value: k, label: KIND[k].title }))} />
+          <SelectField id="pf-status" label="Статус" anyLabel="Все" value={filters.status} onChange={set("status")} testId="pf-status" options={(Object.keys(STATUS) as PaymentStatus[]).map((k) => ({ value: k, label: STATUS[k].label }))} />
+          <SelectField id="pf-bank" label="Банк" anyLabel="Все банки" value={filters.bank_id} onChange={set("bank_id")} testId="pf-bank" options={(banks.data?.banks ?? []).map((b) => ({ value: b.bank_id, label: b.name }))} />
           <div className="field">
             <label htmlFor="pf-from">С даты</label>
             <input id="pf-from" type="date" value={filters.from ?? ""} onChange={set("from")} />
