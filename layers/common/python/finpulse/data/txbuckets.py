@@ -71,6 +71,13 @@ def decode_lines(blob: bytes) -> list[str]:
     return text.split("\n") if text else []
 
 
+def raw_lines(blob: bytes) -> list[bytes]:
+    """The lines as stored (UTF-8), for a reader that hands their JSON to a parser undecoded: a
+    year of Cyrillic descriptions is not turned into text and back."""
+    raw = zlib.decompress(blob)
+    return raw.split(b"\n") if raw else []
+
+
 def month_of(stamp: str) -> str:
     return stamp[:7]
 

@@ -35,6 +35,7 @@ from finpulse.data.entities import ACCOUNT, BALANCE, EntityWriter
 from finpulse.data.freshness import TypeState
 from finpulse.data.transactions import TxApplier, TxCounts, load_windows
 from finpulse.data.txbuckets import AccountBuckets
+from finpulse.gcpause import collector_paused
 from finpulse.observability import business_metric, logger
 from finpulse.sync.pipeline import bankcalls, normalise
 from finpulse.sync.pipeline.account_tx import AccountTx
@@ -103,11 +104,12 @@ class BankSync(BankTypes):
                 return self._finish(started, complete=False)
             self._store_accounts(accounts)
             self._pool = ThreadPoolExecutor(max_workers=self.bank.concurrency, thread_name_prefix="bank")
-            self._start(accounts)
-            self._drain()
-            # How long the bank took (the last answer's arrival) vs. storing what remained.
-            self.fetch_ms = int((time.monotonic() - self._t0) * 1000)
-            return self._finish(started, complete=True)
+            with collector_paused():  # every page parsed, normalised, applied; the parts packed
+                self._start(accounts)
+                self._drain()
+                # How long the bank took (the last answer's arrival) vs. storing what remained.
+                self.fetch_ms = int((time.monotonic() - self._t0) * 1000)
+                return self._finish(started, complete=True)
         finally:
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
