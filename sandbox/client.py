@@ -56,6 +56,18 @@ class AdminClient:
     def clear_faults(self) -> None:
         self._call("DELETE", "/faults")
 
+    # --- payment knobs (sandbox.bank.payment_knobs) ---------------------------------------
+    def payment_knobs(self) -> dict[str, Any]:
+        return dict(self._call("GET", "/payment-knobs"))
+
+    def set_payment_knobs(self, **knobs: Any) -> dict[str, Any]:
+        """Replace the payment knobs: ``reject_after_accept``, ``drop_after_commit``,
+        ``consent_approval``, ``consent_terms``, ``consent_terms_count``."""
+        return dict(self._call("PUT", "/payment-knobs", json=knobs))
+
+    def clear_payment_knobs(self) -> None:
+        self._call("DELETE", "/payment-knobs")
+
     # --- consents, tokens, keys -----------------------------------------------------------
     def consents(self, status: str | None = None) -> list[dict[str, Any]]:
         """Every consent (any kind); ``status`` filters (``pending``, ``authorized``, ...)."""
@@ -185,9 +197,10 @@ class SandboxBanks:
         return str(resp.json()["access_token"])
 
     def clean(self) -> None:
-        """Between tests: clear faults and request logs at every bank (data stays)."""
+        """Between tests: clear faults, payment knobs and request logs at every bank (data stays)."""
         for bank in self.banks.values():
             bank.admin.clear_faults()
+            bank.admin.clear_payment_knobs()
             bank.admin.clear_requests()
 
     def reset(self) -> None:

@@ -317,6 +317,8 @@ class Payment:
     idempotency_key: str | None = None
     request_hash: str | None = None
     settle_at: str | None = None
+    settles_as: str = "completed"
+    """What a pending payment becomes at ``settle_at`` (``rejected`` under ``reject_after_accept``)."""
 
     def to_doc(self) -> dict[str, Any]:
         return asdict(self)

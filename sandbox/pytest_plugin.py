@@ -67,6 +67,7 @@ def sandbox(sandbox_banks: SandboxBanks) -> Iterator[SandboxBanks]:
     yield sandbox_banks
     for bank in sandbox_banks:
         bank.admin.clear_faults()
+        bank.admin.clear_payment_knobs()
         current = {k: v for k, v in bank.admin.info().items() if k in _DEFAULT_SETTINGS}
         wanted = sandbox_banks.defaults[bank.id]
         if current != wanted:

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { STORAGE_KEY } from "./auth/session";
 import { BANKS, backend, fakeState } from "./test/backend";
+import { consentView } from "./test/builders";
 import { MemoryStorage, fakeJwt } from "./test/fakes";
 import { TEST_CONFIG, renderApp } from "./test/render";
 
@@ -13,22 +14,8 @@ async function signIn(password = "FinPulse-demo-1") {
   await userEvent.click(screen.getByTestId("signin-submit"));
 }
 
-const consentView = (bank: string, status: string, extra: object = {}) => ({
-  id: `${bank}-1`,
-  bank_id: bank,
-  kind: "accounts",
-  status,
-  raw_status: status,
-  permissions: [],
-  options: {},
-  near_expiry: false,
-  created_at: "2026-12-01T10:00:00Z",
-  updated_at: "2026-12-01T10:00:00Z",
-  history: [],
-  expires_at: "2027-03-01T10:00:00Z",
-  expires_in_days: 89,
-  ...extra,
-});
+const bankView = (bank: string, status: string, extra: object = {}) =>
+  consentView(status, { id: `${bank}-1`, bank_id: bank, expires_at: "2027-03-01T10:00:00Z", expires_in_days: 89, ...extra });
 const bankConsents = (bank: string, accounts: object | null) => ({
   bank_id: bank,
   name: BANKS.find((b) => b.bank_id === bank)?.name,
@@ -85,13 +72,13 @@ describe("App", () => {
   });
 
   it("turns a manual bank's card approved without a reload once polling sees the approval", async () => {
-    const pending = consentView("sbank", "pending", { approval_url: "http://bank/app/consents/r1" });
+    const pending = bankView("sbank", "pending", { approval_url: "http://bank/app/consents/r1" });
     const state = fakeState({
       onboarding: { step: "consents", banks: [{ bank_id: "sbank", products: false, payments: false }], stored: true, completed_at: null },
       consentAnswers: [
         { banks: [bankConsents("sbank", null)], near_expiry_days: 7, generated_at: "x" },
         { banks: [bankConsents("sbank", pending)], near_expiry_days: 7, generated_at: "x" },
-        { banks: [bankConsents("sbank", consentView("sbank", "approved"))], near_expiry_days: 7, generated_at: "x" },
+        { banks: [bankConsents("sbank", bankView("sbank", "approved"))], near_expiry_days: 7, generated_at: "x" },
       ],
       initAnswer: { results: [{ bank_id: "sbank", kind: "accounts", outcome: "pending", consent: pending }] },
     });

@@ -138,6 +138,7 @@ def register(router: Router, bank: Bank) -> None:
     async def reset(req: Request) -> Response:
         state.reset()
         bank.faults.clear()
+        bank.payment_knobs.clear()
         bank.log.clear()
         return json_response(bank.describe())
 

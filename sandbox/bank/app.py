@@ -13,6 +13,7 @@ import orjson
 from sandbox.bank import (
     admin,
     approval,
+    payment_knobs,
     routes_account_consents,
     routes_accounts,
     routes_misc,
@@ -42,6 +43,7 @@ def build_router(bank: Bank) -> Router:
         module.register(router, bank)
     if bank.settings.admin_enabled:
         admin.register(router, bank)
+        payment_knobs.register_admin(router, bank)
     return router
 
 
@@ -74,7 +76,13 @@ class BankApp:
             status, headers, payload = _fault_response(decision)
         else:
             req = Request.from_scope(scope, body)
-            operation, (status, headers, payload) = await self._dispatch(req)
+            try:
+                operation, (status, headers, payload) = await self._dispatch(req)
+            except payment_knobs.DropAfterCommit:
+                await _drop(send)
+                dropped = Decision(name="drop_after_commit")
+                self._record(scope, f"{req.method} {req.path}", 0, started, dropped)
+                return
             if decision is not None and decision.latency:
                 await asyncio.sleep(decision.latency)
             if decision is not None and decision.malformed and status == 200:
@@ -99,6 +107,8 @@ class BankApp:
             return operation, exc.response()
         except MethodNotAllowed:
             return operation, (405, list(JSON), b'{"detail":"Method Not Allowed"}')
+        except payment_knobs.DropAfterCommit:
+            raise
         except Exception:
             log.exception("unhandled error in %s %s", req.method, req.path)
             return operation, (500, list(JSON), b'{"detail":"Internal Server Error"}')

@@ -105,8 +105,10 @@ def create(
     details: dict[str, object],
     expires: datetime | None,
     prefixes: tuple[str, str],
+    approval: str | None = None,
 ) -> Consent:
-    """A new consent request, approved at once when the bank is in ``auto`` approval mode."""
+    """A new consent request, approved at once in ``auto`` approval mode (``approval``, else the
+    bank's setting)."""
     now = utcnow()
     expires = expires or now + timedelta(days=bank.settings.consent_days)
     consent = Consent(
@@ -122,7 +124,7 @@ def create(
         permissions,
         details,
     )
-    if bank.settings.approval == "auto":
+    if (approval or bank.settings.approval) == "auto":
         consent.consent_id = new_id(prefixes[1])
         consent.status = "authorized"
     bank.state.save_consent(consent)

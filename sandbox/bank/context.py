@@ -8,6 +8,7 @@ import httpx
 
 from sandbox.bank.auth import Tokens
 from sandbox.bank.faults import Faults
+from sandbox.bank.payment_knobs import PaymentKnobs
 from sandbox.bank.reqlog import RequestLog
 from sandbox.bank.settings import Settings
 from sandbox.bank.state import BankState
@@ -27,6 +28,7 @@ class Bank:
         self.state.open()
         self.tokens = Tokens(settings, self.store)
         self.faults = Faults(settings.faults)
+        self.payment_knobs = PaymentKnobs()
         self.log = RequestLog()
         self._peers: httpx.AsyncClient | None = None
 

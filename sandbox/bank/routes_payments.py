@@ -3,6 +3,8 @@
 A payment debits the debtor at once; a credit to another sandbox bank (``creditorAccount.bank_code``)
 goes bank→bank over loopback (``POST /__internal/credit``) and is refunded if the other bank refuses.
 ``X-Idempotency-Key`` makes a retried ``POST /payments`` return the first payment instead of paying twice.
+Misbehaviour on demand (rejection after acceptance, a dropped answer after the commit, consents
+stored with other terms, manual approval of payment consents): :mod:`sandbox.bank.payment_knobs`.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ import orjson
 from sandbox.bank import consents
 from sandbox.bank.context import Bank, team_of
 from sandbox.bank.http import ApiError, Request, Response, Router, empty, json_response
+from sandbox.bank.payment_knobs import DropAfterCommit
 from sandbox.bank.payment_models import LIMIT_FIELDS, ConsentType, PaymentBody, PaymentConsentBody, kop
 from sandbox.bank.routes_account_consents import requesting_team
+from sandbox.bank.settlement import settle
 from sandbox.bank.spelling import spell
 from sandbox.model import Account, Consent, Payment, iso, money, utcnow
 
@@ -58,6 +62,7 @@ def register(router: Router, bank: Bank) -> None:
             "valid_from": body.valid_from,
             **limits,
         }
+        knobs = bank.payment_knobs
         c = consents.create(
             bank,
             kind="payment",
@@ -67,7 +72,12 @@ def register(router: Router, bank: Bank) -> None:
             details=details,
             expires=expires,
             prefixes=("pcr", "pcon"),
+            approval=knobs.approval(bank.settings.approval),
         )
+        stored, stored_expiry = knobs.altered_terms(c.details, c.expires or "")
+        if stored is not c.details:
+            c.details, c.expires = stored, stored_expiry or c.expires
+            state.save_consent(c)
         return json_response(
             consents.request_answer(bank, c, "/payment-consents", consent_type=body.consent_type.value)
         )
@@ -211,7 +221,9 @@ def register(router: Router, bank: Bank) -> None:
             state.post(debtor, amount, False, text, counterparty=creditor_number)
             await remote_credit(peer, creditor_number, amount, debtor, text)
         now = utcnow()
-        settle = bank.settings.payment_settle_seconds
+        delay = bank.settings.payment_settle_seconds
+        rejects = bank.payment_knobs.reject_after_accept
+        settles = delay > 0 or rejects
         payment = Payment(
             consents.new_id("pay"),
             client_id,
@@ -221,14 +233,15 @@ def register(router: Router, bank: Bank) -> None:
             target_bank,
             amount,
             ini.instructedAmount.currency,
-            "pending" if settle > 0 else "completed",
+            "pending" if settles else "completed",
             iso(now),
             iso(now),
             text,
             c.consent_id,
             key,
             digest,
-            iso(now + timedelta(seconds=settle)) if settle else None,
+            iso(now + timedelta(seconds=delay)) if settles else None,
+            "rejected" if rejects else "completed",
         )
         state.save_payment(payment)
         c.used_count += 1
@@ -237,6 +250,8 @@ def register(router: Router, bank: Bank) -> None:
             c.status = "consumed"
         c.updated = iso(now)
         state.save_consent(c)
+        if bank.payment_knobs.take_drop():
+            raise DropAfterCommit
         return json_response(render_payment(payment), 201)
 
     def credit_check(creditor: Account, amount: int) -> None:
@@ -274,9 +289,6 @@ def register(router: Router, bank: Bank) -> None:
             )
 
     def render_payment(p: Payment) -> dict[str, Any]:
-        if p.status == "pending" and p.settle_at and iso(utcnow()) >= p.settle_at:
-            p.status, p.updated = "completed", p.settle_at
-            state.save_payment(p)
         return {
             "data": {
                 "paymentId": p.payment_id,
@@ -299,6 +311,7 @@ def register(router: Router, bank: Bank) -> None:
         client_id = req.query.get("client_id")
         if p is None or p.team != team or (client_id and client_id != p.customer_id):
             raise ApiError(404, "PAYMENT_NOT_FOUND", "Payment not found")
+        await settle(bank, p)
         return json_response(render_payment(p))
 
     async def internal_credit(req: Request) -> Response:
@@ -311,9 +324,11 @@ def register(router: Router, bank: Bank) -> None:
                 404, "CREDITOR_ACCOUNT_NOT_FOUND", "Creditor account not found in the creditor's bank"
             )
         amount = int(body["amount"])
-        credit_check(creditor, amount)
+        reverse = bool(body.get("reverse"))
+        if not reverse:
+            credit_check(creditor, amount)
         tx = state.post(
-            creditor, amount, True, str(body["description"]), counterparty=str(body["debtor_number"])
+            creditor, amount, not reverse, str(body["description"]), counterparty=str(body["debtor_number"])
         )
         return json_response({"status": "ok", "transaction_id": tx.tx_id})
 

@@ -12,6 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+from devstack.inprocess_stack import InProcessStack
+
 
 @dataclass
 class Api:
@@ -134,3 +136,10 @@ def api(api_client: Any, make_user: Any, live: Any) -> Api:
 @pytest.fixture
 def other_api(api_client: Any, make_user: Any, live: Any) -> Api:
     return Api(api_client, make_user())
+
+
+@pytest.fixture
+def vbank_untrusted(live: InProcessStack) -> Iterator[None]:
+    """vbank (auto-approving) configured as a real bank would be: `identity: bank_approval`."""
+    with registry_changed(live, "vbank", identity="bank_approval"):
+        yield

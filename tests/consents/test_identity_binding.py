@@ -7,15 +7,15 @@ transactions and a payment consent on A's account; now B gets 409 and nothing of
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from devstack.inprocess_stack import InProcessStack
 from finpulse.config import settings
 from finpulse.consents.identity import BankIdentityMissing, BankIdentityUnverified, ensure_payable
-from tests.consents.support import Api, assert_envelope, checking_account, customer_page, registry_changed
+from tests.consents.support import Api, assert_envelope, checking_account, customer_page, vbank_untrusted
+
+__all__ = ["vbank_untrusted"]
 
 PAYMENTS = {"include_accounts": False, "include_payments": True}
 
@@ -27,13 +27,6 @@ def limits(sandbox: Any, bank_id: str, customer_id: str) -> dict[str, Any]:
 
 def _identity(api: Api, bank_id: str) -> dict[str, Any]:
     return next(i for i in api.ok("GET", "/api/me/banks")["identities"] if i["bank_id"] == bank_id)
-
-
-@pytest.fixture
-def vbank_untrusted(live: InProcessStack) -> Iterator[None]:
-    """vbank (auto-approving) configured as a real bank would be: `identity: bank_approval`."""
-    with registry_changed(live, "vbank", identity="bank_approval"):
-        yield
 
 
 def test_a_second_claim_on_an_identity_is_refused_and_the_holders_data_never_shown(

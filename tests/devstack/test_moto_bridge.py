@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -72,7 +73,9 @@ def _run(stack: InProcessStack, definition: str, payload: dict[str, Any]) -> dic
 def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     from moto.stepfunctions.parser.asl.component.common.retry import retrier_decl
 
-    monkeypatch.setattr(retrier_decl.time, "sleep", lambda _: None)
+    # Only the retrier's own `time`: patching `time.sleep` itself also turns the polling loop above
+    # into a busy loop that starves the interpreter's worker threads (CI: "did not finish").
+    monkeypatch.setattr(retrier_decl, "time", SimpleNamespace(sleep=lambda _: None))
 
 
 def test_retry_and_catch_see_the_handlers_error_name(

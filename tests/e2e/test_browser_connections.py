@@ -31,6 +31,15 @@ def demo_connected(app: App) -> Iterator[httpx.Client]:
     api.close()
 
 
+def _open_connections(page: Any, app: App) -> None:
+    from playwright.sync_api import expect
+
+    sign_in(page, app)
+    expect(page.get_by_test_id("home")).to_be_visible()
+    page.get_by_test_id("nav-connections").click()
+    expect(page.get_by_test_id("connections")).to_be_visible()
+
+
 def test_demo_user_lands_in_onboarding_with_customer_ids_prefilled(app: App, screens: Screens) -> None:
     from playwright.sync_api import expect
 
@@ -47,10 +56,7 @@ def test_demo_user_revokes_a_bank_and_reconnects_it(app: App, screens: Screens, 
     from playwright.sync_api import expect
 
     page = screens.page
-    sign_in(page, app)
-    expect(page.get_by_test_id("home")).to_be_visible()
-    expect(page.get_by_test_id("home-bank-abank")).to_be_visible()
-    page.get_by_test_id("nav-connections").click()
+    _open_connections(page, app)
     row = page.get_by_test_id("kind-abank-accounts")
     expect(row).to_have_attribute("data-status", "approved")
     screens.capture("connections")
@@ -77,9 +83,7 @@ def test_demo_user_renews_a_consent_near_expiry(app: App, screens: Screens, demo
     from playwright.sync_api import expect
 
     page = screens.page
-    sign_in(page, app)
-    expect(page.get_by_test_id("home")).to_be_visible()
-    page.get_by_test_id("nav-connections").click()
+    _open_connections(page, app)
     row = page.get_by_test_id("kind-vbank-accounts")
     expect(row.get_by_test_id("near-expiry-warning")).to_be_visible()
     expect(row.get_by_test_id("kind-expiry")).to_contain_text("осталось")
@@ -102,9 +106,7 @@ def test_failing_bank_shows_stale_with_its_last_good_time_while_others_are_fresh
     sbank = app.admin("sbank")
     sbank.set_faults(error_rate=1.0, error_statuses=[503])
     try:
-        sign_in(page, app)
-        expect(page.get_by_test_id("home")).to_be_visible()
-        page.get_by_test_id("nav-connections").click()
+        _open_connections(page, app)
         page.get_by_test_id("refresh-now").click()
         progress = page.get_by_test_id("refresh-progress").get_by_test_id("sync-progress")
         expect(progress).not_to_have_attribute("data-state", "running", timeout=180_000)

@@ -10,11 +10,12 @@ from jsonschema import Draft202012Validator
 
 from sandbox.data.holdings import schedule
 from sandbox.data.seed import build_bank
+from tests.shared_files import SANDBOX_API
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "sandbox-api"
-SPEC = json.loads((SHARED / "openapi.json").read_text()) if SHARED.exists() else None
+SHARED = SANDBOX_API or Path("/nonexistent")
+SPEC = json.loads((SHARED / "openapi.json").read_text()) if SANDBOX_API else None
 SAMPLES = SHARED / "samples" / "team260-10"
-pytestmark = pytest.mark.skipif(SPEC is None, reason="shared/sandbox-api is not next to the repo")
+pytestmark = pytest.mark.skipif(SPEC is None, reason="shared/sandbox-api is not beside the repository")
 
 
 def schema(name):

@@ -360,6 +360,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payment history: kind, status, bank and date filters; cursor pages
+         * @description Newest first. `bank_id` matches the debtor's or the creditor's bank; dates are UTC days.
+         */
+        get: operations["payments_api_payments_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/adp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay extra off a loan or card
+         * @description Without a target or amount: the dashboard's ADP (its target and amount). Never more than is owed. Every check runs before any bank is asked to pay, each failure with its own code (see the quote). By default the payment goes under a single-use consent made for exactly it. 201: sent (`pending` or `completed`, or `rejected`/`failed` by the bank); 202: `awaiting_approval` (approve at `approval_url`) or `unknown` (the bank did not answer; FinPulse reconciles, never resends). The same Idempotency-Key with the same body returns the same payment; with another body 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_IN_PROGRESS`. Keys are kept 30 days.
+         */
+        post: operations["pay_api_payments_adp_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/mdp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a loan's mandatory payment (or a card's minimum)
+         * @description From one of your current or savings accounts to the loan's (card's) own account. Without an amount: the loan's next instalment, never more than is owed. Every check runs before any bank is asked to pay, each failure with its own code (see the quote). By default the payment goes under a single-use consent made for exactly it. 201: sent (`pending` or `completed`, or `rejected`/`failed` by the bank); 202: `awaiting_approval` (approve at `approval_url`) or `unknown` (the bank did not answer; FinPulse reconciles, never resends). The same Idempotency-Key with the same body returns the same payment; with another body 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_IN_PROGRESS`. Keys are kept 30 days.
+         */
+        post: operations["pay_api_payments_mdp_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a payment: debtor, creditor, amount, consent and every check
+         * @description The same body as `POST /api/payments/{mdp,adp,sdp}` plus `kind`. Reads the debtor's available balance at the bank now (and an existing consent's usage); creates no consent and no payment. `ok` is true when the payment would be sent; every failed check names the code the payment would get.
+         */
+        post: operations["payment_quote_api_payments_quote_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/sdp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Top up a deposit or savings account
+         * @description Without an amount: the dashboard's SDP. Every check runs before any bank is asked to pay, each failure with its own code (see the quote). By default the payment goes under a single-use consent made for exactly it. 201: sent (`pending` or `completed`, or `rejected`/`failed` by the bank); 202: `awaiting_approval` (approve at `approval_url`) or `unknown` (the bank did not answer; FinPulse reconciles, never resends). The same Idempotency-Key with the same body returns the same payment; with another body 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_IN_PROGRESS`. Keys are kept 30 days.
+         */
+        post: operations["pay_api_payments_sdp_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{payment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One payment: status, status history, debtor and creditor (masked), the bank's payment id
+         * @description While the payment is not final, the bank is asked about it (at most every few seconds): an approved consent sends an awaiting payment, a pending one settles, an unknown one is reconciled.
+         */
+        get: operations["payment_api_payments__payment_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recommendations": {
         parameters: {
             query?: never;
@@ -1888,6 +2008,98 @@ export interface components {
             /** Updated At */
             updated_at?: string | null;
         };
+        /** PaymentCheckView */
+        PaymentCheckView: {
+            /**
+             * Code
+             * @description The error code the payment would get
+             */
+            code?: string | null;
+            /** Field */
+            field?: string | null;
+            /** Message */
+            message: string;
+            /**
+             * Name
+             * @description What is checked (amount, available_balance, consent_limits, ...)
+             */
+            name: string;
+            /** Ok */
+            ok: boolean;
+        };
+        /** PaymentConsentView */
+        PaymentConsentView: {
+            /** Approval Url */
+            approval_url?: string | null;
+            /**
+             * Bank Terms
+             * @description Terms the bank stored, read back
+             */
+            bank_terms?: {
+                [key: string]: string;
+            } | null;
+            /** Consent Id */
+            consent_id?: string | null;
+            /**
+             * Differences
+             * @description Where the bank's terms differ
+             */
+            differences?: string[];
+            /**
+             * Mode
+             * @description `single_use`: made for this payment alone; `existing`: yours
+             * @enum {string}
+             */
+            mode: "single_use" | "existing";
+            /** Request Id */
+            request_id?: string | null;
+            /**
+             * Requested
+             * @description Terms FinPulse asked for
+             */
+            requested?: {
+                [key: string]: string;
+            };
+            /**
+             * Status
+             * @description The bank's word
+             */
+            status?: string | null;
+        };
+        /** PaymentDebtorRef */
+        PaymentDebtorRef: {
+            /**
+             * Account Id
+             * @description One of your current or savings accounts
+             */
+            account_id: string;
+            /** Bank Id */
+            bank_id: string;
+        };
+        /** PaymentFailureView */
+        PaymentFailureView: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+        };
+        /** PaymentHistoryView */
+        PaymentHistoryView: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Note */
+            note?: string | null;
+            /** Raw Status */
+            raw_status?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "awaiting_approval" | "submitting" | "pending" | "completed" | "rejected" | "failed" | "unknown";
+        };
         /**
          * PaymentLimits
          * @description Single-use (one payment of `amount`), multi-use (recurring within limits) or VRP.
@@ -1933,6 +2145,297 @@ export interface components {
             vrp_max_individual_amount?: number | string | null;
             /** Vrp Monthly Limit */
             vrp_monthly_limit?: number | string | null;
+        };
+        /** PaymentPartyView */
+        PaymentPartyView: {
+            /** Account Id */
+            account_id?: string | null;
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
+            /**
+             * Masked Number
+             * @description `****6706`; full numbers are never returned
+             */
+            masked_number: string;
+            /** Name */
+            name: string;
+        };
+        /** PaymentQuote */
+        PaymentQuote: {
+            /** Amount */
+            amount?: string | null;
+            /** Amount Source */
+            amount_source?: ("request" | "next_instalment" | "dashboard_adp" | "dashboard_sdp") | null;
+            /**
+             * Checks
+             * @description Every check, in order; the failed ones would refuse it
+             */
+            checks: components["schemas"]["PaymentCheckView"][];
+            consent?: components["schemas"]["PaymentQuoteConsent"] | null;
+            creditor?: components["schemas"]["PaymentQuoteCreditor"] | null;
+            /** Currency */
+            currency?: string | null;
+            debtor?: components["schemas"]["PaymentQuoteDebtor"] | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "mdp" | "adp" | "sdp";
+            /**
+             * Ok
+             * @description True when the payment would be sent
+             */
+            ok: boolean;
+        };
+        /** PaymentQuoteConsent */
+        PaymentQuoteConsent: {
+            /**
+             * Approval
+             * @description manual: you approve it in your bank's app
+             * @enum {string}
+             */
+            approval: "auto" | "manual";
+            /** Consent Id */
+            consent_id?: string | null;
+            /**
+             * Differences
+             * @description Where the bank's terms differ from yours
+             */
+            differences?: string[];
+            /**
+             * Limits
+             * @description The consent's limits
+             */
+            limits?: {
+                [key: string]: string;
+            };
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "single_use" | "existing";
+            /** Status */
+            status?: string | null;
+            /**
+             * Usage
+             * @description What is already used (existing consent)
+             */
+            usage?: {
+                [key: string]: string;
+            };
+        };
+        /** PaymentQuoteCreditor */
+        PaymentQuoteCreditor: {
+            /** Account Id */
+            account_id?: string | null;
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
+            /**
+             * Masked Number
+             * @description `****6706`; full numbers are never returned
+             */
+            masked_number: string;
+            /** Name */
+            name: string;
+            /**
+             * Outstanding
+             * @description Loans and cards: what is owed
+             */
+            outstanding?: string | null;
+        };
+        /** PaymentQuoteDebtor */
+        PaymentQuoteDebtor: {
+            /** Account Id */
+            account_id?: string | null;
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /**
+             * Available
+             * @description InterimAvailable, read from the bank now
+             */
+            available?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
+            /**
+             * Masked Number
+             * @description `****6706`; full numbers are never returned
+             */
+            masked_number: string;
+            /** Name */
+            name: string;
+        };
+        /** PaymentQuoteRequest */
+        PaymentQuoteRequest: {
+            /**
+             * Amount
+             * @description Omit to take the default (next instalment, the dashboard's ADP or SDP)
+             */
+            amount?: number | string | null;
+            /** Comment */
+            comment?: string | null;
+            /**
+             * Consent Id
+             * @description Pay under this multi-use or VRP consent (from /api/consents/init); default: a single-use consent made for this payment alone
+             */
+            consent_id?: string | null;
+            /**
+             * Currency
+             * @description Must be the accounts'
+             */
+            currency?: string | null;
+            debtor: components["schemas"]["PaymentDebtorRef"];
+            /**
+             * Kind
+             * @description mdp, adp or sdp: which payment the quote is for
+             * @enum {string}
+             */
+            kind: "mdp" | "adp" | "sdp";
+            /** @description Required for MDP and SDP; an ADP defaults to the dashboard's target */
+            target?: components["schemas"]["PaymentTargetRef"] | null;
+            /**
+             * User Id
+             * @description Legacy; must equal the caller if sent
+             */
+            user_id?: string | null;
+        };
+        /** PaymentRequest */
+        PaymentRequest: {
+            /**
+             * Amount
+             * @description Omit to take the default (next instalment, the dashboard's ADP or SDP)
+             */
+            amount?: number | string | null;
+            /** Comment */
+            comment?: string | null;
+            /**
+             * Consent Id
+             * @description Pay under this multi-use or VRP consent (from /api/consents/init); default: a single-use consent made for this payment alone
+             */
+            consent_id?: string | null;
+            /**
+             * Currency
+             * @description Must be the accounts'
+             */
+            currency?: string | null;
+            debtor: components["schemas"]["PaymentDebtorRef"];
+            /** @description Required for MDP and SDP; an ADP defaults to the dashboard's target */
+            target?: components["schemas"]["PaymentTargetRef"] | null;
+            /**
+             * User Id
+             * @description Legacy; must equal the caller if sent
+             */
+            user_id?: string | null;
+        };
+        /** PaymentTargetRef */
+        PaymentTargetRef: {
+            /**
+             * Account Id
+             * @description Or the account itself
+             */
+            account_id?: string | null;
+            /**
+             * Agreement Id
+             * @description Loan, card or deposit
+             */
+            agreement_id?: string | null;
+            /** Bank Id */
+            bank_id: string;
+        };
+        /** PaymentView */
+        PaymentView: {
+            /** Amount */
+            amount: string;
+            /** Approval Url */
+            approval_url?: string | null;
+            /** Bank Payment Id */
+            bank_payment_id?: string | null;
+            /**
+             * Bank Status
+             * @description The bank's own status word
+             */
+            bank_status?: string | null;
+            /** Comment */
+            comment: string;
+            consent: components["schemas"]["PaymentConsentView"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            creditor: components["schemas"]["PaymentPartyView"];
+            /** Currency */
+            currency: string;
+            debtor: components["schemas"]["PaymentPartyView"];
+            failure?: components["schemas"]["PaymentFailureView"] | null;
+            /** Final */
+            final: boolean;
+            /** History */
+            history: components["schemas"]["PaymentHistoryView"][];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "mdp" | "adp" | "sdp";
+            /**
+             * Message
+             * @description What the user should know or do now
+             */
+            message?: string | null;
+            /** Payment Id */
+            payment_id: string;
+            /**
+             * Reference
+             * @description On the bank statement: how this payment is found there
+             */
+            reference: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "awaiting_approval" | "submitting" | "pending" | "completed" | "rejected" | "failed" | "unknown";
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** PaymentsPage */
+        PaymentsPage: {
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page
+             */
+            next_cursor?: string | null;
+            /**
+             * Payments
+             * @description Newest first
+             */
+            payments: components["schemas"]["PaymentView"][];
         };
         /** ProductOptions */
         ProductOptions: {
@@ -4115,6 +4618,638 @@ export interface operations {
             };
             /** @description The request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    payments_api_payments_get: {
+        parameters: {
+            query?: {
+                kind?: ("mdp" | "adp" | "sdp") | null;
+                status?: ("created" | "awaiting_approval" | "submitting" | "pending" | "completed" | "rejected" | "failed" | "unknown") | null;
+                bank_id?: string | null;
+                from?: string | null;
+                to?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsPage"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    pay_api_payments_adp_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new UUID per payment; the same one to retry */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment, sent to the bank */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Accepted: awaiting approval, or outcome unknown */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    pay_api_payments_mdp_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new UUID per payment; the same one to retry */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment, sent to the bank */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Accepted: awaiting approval, or outcome unknown */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    payment_quote_api_payments_quote_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentQuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentQuote"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    pay_api_payments_sdp_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new UUID per payment; the same one to retry */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentRequest"];
+            };
+        };
+        responses: {
+            /** @description The payment, sent to the bank */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Accepted: awaiting approval, or outcome unknown */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    payment_api_payments__payment_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                payment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentView"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

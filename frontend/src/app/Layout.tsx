@@ -1,4 +1,4 @@
-import { Suspense, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet } from "react-router";
 import { useOnboarding } from "../api/queries";
 import { useSession, useSessionManager } from "../context";
@@ -59,6 +59,24 @@ function AccountMenu({ email }: { email: string }) {
   const manager = useSessionManager();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    // A menu closes on Esc (focus back on its button) and on a click elsewhere.
+    const close = (event: Event) => {
+      const details = menu.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !details.contains(event.target as Node)) {
+        details.open = false;
+        if (event instanceof KeyboardEvent) details.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("keydown", close);
+    document.addEventListener("click", close);
+    return () => {
+      document.removeEventListener("keydown", close);
+      document.removeEventListener("click", close);
+    };
+  }, []);
   async function everywhere() {
     setBusy(true);
     setError(null);
@@ -70,7 +88,7 @@ function AccountMenu({ email }: { email: string }) {
     }
   }
   return (
-    <details className="account" data-testid="account-menu">
+    <details className="account" data-testid="account-menu" ref={menu}>
       <summary className="button button--ghost">
         <span className="visually-hidden">Учётная запись </span>
         <span className="account__avatar" aria-hidden="true">

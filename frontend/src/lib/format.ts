@@ -22,8 +22,21 @@ function toDate(value: string | Date): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+// Building an Intl format is far slower than using one: keep one per options and zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(options: Intl.DateTimeFormatOptions & { timeZone: string }): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 function yearIn(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat(LOCALE, { year: "numeric", timeZone }).format(date);
+  return dateFormat({ year: "numeric", timeZone }).format(date);
 }
 
 /** "5 декабря", with the year when it is not this year (in that zone). */
@@ -31,19 +44,14 @@ export function formatDate(value: string | Date, timeZone: string, now: Date = n
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return "—";
   const sameYear = yearIn(date, timeZone) === yearIn(now, timeZone);
-  return new Intl.DateTimeFormat(LOCALE, {
-    day: "numeric",
-    month: "long",
-    ...(sameYear ? {} : { year: "numeric" }),
-    timeZone,
-  }).format(date);
+  return dateFormat({ day: "numeric", month: "long", ...(sameYear ? {} : { year: "numeric" }), timeZone }).format(date);
 }
 
 /** "5 декабря, 14:05". */
 export function formatDateTime(value: string | Date, timeZone: string, now: Date = new Date()): string {
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return "—";
-  const time = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", timeZone }).format(date);
+  const time = dateFormat({ hour: "2-digit", minute: "2-digit", timeZone }).format(date);
   return `${formatDate(date, timeZone, now)}, ${time}`;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
 
 /**
  * A modal question (the native <dialog>: focus moves in and is trapped, Esc cancels, focus
@@ -28,11 +28,15 @@ export function ConfirmDialog({
   testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (open && !dialog.open) dialog.showModal?.();
     if (!open && dialog.open) dialog.close();
+    // Closed before it leaves the page, so focus returns to the button that opened it.
+    return () => {
+      if (dialog.open) dialog.close();
+    };
   }, [open]);
   const titleId = useId();
   return (

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useCognito, useServices, useSessionManager } from "../../context";
-import { Field } from "../../ui/Field";
 import { AuthLayout, FormMessage } from "./AuthLayout";
+import { CodeField, EmailField, SubmitButton } from "./fields";
 import { useSubmit } from "./useSubmit";
 
 const RESEND_AFTER_SECONDS = 30;
@@ -71,28 +71,10 @@ export function ConfirmPage() {
         </p>
       )}
       <form className="form" onSubmit={onSubmit} noValidate data-testid="confirm-form" aria-busy={submit.pending}>
-        <Field
-          label="Электронная почта"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          data-testid="confirm-email"
-        />
-        <Field
-          label="Код из письма"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={8}
-          hint="6 цифр. Код действует 24 часа."
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          data-testid="confirm-code"
-        />
+        <EmailField value={email} onChange={setEmail} testId="confirm-email" />
+        <CodeField value={code} onChange={setCode} hint="6 цифр. Код действует 24 часа." testId="confirm-code" />
         <FormMessage error={submit.error ?? resend.error} notice={notice} testId="confirm" />
-        <button type="submit" className="button button--primary" disabled={submit.pending} data-testid="confirm-submit">
-          {submit.pending ? "Проверяем…" : "Подтвердить"}
-        </button>
+        <SubmitButton pending={submit.pending} label="Подтвердить" busyLabel="Проверяем…" testId="confirm-submit" />
         <button
           type="button"
           className="button button--secondary"

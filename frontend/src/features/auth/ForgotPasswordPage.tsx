@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useCognito, useServices, useSessionManager } from "../../context";
-import { Field } from "../../ui/Field";
 import { AuthLayout, FormMessage } from "./AuthLayout";
+import { CodeField, EmailField, SubmitButton } from "./fields";
 import { PasswordField } from "./PasswordField";
 import { meetsPolicy } from "./passwordRules";
 import { useSubmit } from "./useSubmit";
@@ -46,18 +46,9 @@ export function ForgotPasswordPage() {
     <AuthLayout title="Восстановление пароля" lead="Пришлём код на почту, и вы зададите новый пароль.">
       {sentTo === null ? (
         <form className="form" onSubmit={requestCode} noValidate data-testid="forgot-form" aria-busy={submit.pending}>
-          <Field
-            label="Электронная почта"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            data-testid="forgot-email"
-          />
+          <EmailField value={email} onChange={setEmail} autoComplete="username" testId="forgot-email" />
           <FormMessage error={submit.error} testId="forgot" />
-          <button type="submit" className="button button--primary" disabled={submit.pending} data-testid="forgot-submit">
-            {submit.pending ? "Отправляем…" : "Прислать код"}
-          </button>
+          <SubmitButton pending={submit.pending} label="Прислать код" busyLabel="Отправляем…" testId="forgot-submit" />
         </form>
       ) : (
         <form className="form" onSubmit={setNewPassword} noValidate data-testid="reset-form" aria-busy={submit.pending}>
@@ -65,19 +56,10 @@ export function ForgotPasswordPage() {
             Если такая учётная запись есть, код отправлен на {sentTo}.
             {localAuth && " Локальный запуск: код напечатан в консоли make dev."}
           </p>
-          <Field
-            label="Код из письма"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            data-testid="reset-code"
-          />
+          <CodeField value={code} onChange={setCode} testId="reset-code" />
           <PasswordField label="Новый пароль" value={password} onChange={setPassword} testId="reset-password" />
           <FormMessage error={submit.error} testId="reset" />
-          <button type="submit" className="button button--primary" disabled={submit.pending} data-testid="reset-submit">
-            {submit.pending ? "Сохраняем…" : "Сохранить пароль и войти"}
-          </button>
+          <SubmitButton pending={submit.pending} label="Сохранить пароль и войти" busyLabel="Сохраняем…" testId="reset-submit" />
         </form>
       )}
       <p className="signin__links">

@@ -5,6 +5,7 @@ import { AuthError } from "../../auth/errors";
 import { useSessionManager } from "../../context";
 import { Field } from "../../ui/Field";
 import { AuthLayout, FormMessage } from "./AuthLayout";
+import { EmailField, SubmitButton } from "./fields";
 import { useSubmit } from "./useSubmit";
 
 const NOTICES: Record<SignOutReason, string> = {
@@ -46,18 +47,7 @@ export function SignInPage({ signOutReason, notice }: { signOutReason: SignOutRe
         </p>
       )}
       <form className="form" onSubmit={onSubmit} noValidate data-testid="signin-form" aria-busy={submit.pending}>
-        <Field
-          label="Электронная почта"
-          name="username"
-          type="email"
-          inputMode="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          data-testid="signin-username"
-        />
+        <EmailField value={username} onChange={setUsername} autoComplete="username" testId="signin-username" />
         <Field
           label="Пароль"
           name="password"
@@ -78,9 +68,7 @@ export function SignInPage({ signOutReason, notice }: { signOutReason: SignOutRe
             Ввести код подтверждения
           </button>
         )}
-        <button type="submit" className="button button--primary" disabled={submit.pending} data-testid="signin-submit">
-          {submit.pending ? "Входим…" : "Войти"}
-        </button>
+        <SubmitButton pending={submit.pending} label="Войти" busyLabel="Входим…" testId="signin-submit" />
       </form>
       <nav className="signin__links" aria-label="Другие действия">
         <Link to="/forgot" data-testid="link-forgot">

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { useCognito, useServices } from "../../context";
-import { Field } from "../../ui/Field";
 import { AuthLayout, FormMessage } from "./AuthLayout";
+import { EmailField, SubmitButton } from "./fields";
 import { PasswordField } from "./PasswordField";
 import { meetsPolicy } from "./passwordRules";
 import { useSubmit } from "./useSubmit";
@@ -37,23 +37,10 @@ export function SignUpPage() {
   return (
     <AuthLayout title="Регистрация" lead="Создайте учётную запись: мы пришлём код подтверждения на почту.">
       <form className="form" onSubmit={onSubmit} noValidate data-testid="signup-form" aria-busy={submit.pending}>
-        <Field
-          label="Электронная почта"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={emailError}
-          data-testid="signup-email"
-        />
+        <EmailField value={email} onChange={setEmail} error={emailError} testId="signup-email" />
         <PasswordField value={password} onChange={setPassword} error={passwordError} testId="signup-password" />
         <FormMessage error={submit.error} testId="signup" />
-        <button type="submit" className="button button--primary" disabled={submit.pending} data-testid="signup-submit">
-          {submit.pending ? "Создаём…" : "Зарегистрироваться"}
-        </button>
+        <SubmitButton pending={submit.pending} label="Зарегистрироваться" busyLabel="Создаём…" testId="signup-submit" />
       </form>
       <p className="signin__links">
         Уже есть учётная запись? <Link to="/">Войти</Link>

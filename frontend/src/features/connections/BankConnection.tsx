@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { BankConsents, BankFreshness, BankHealth, ConsentKind, RevokeResponse } from "../../api/models";
 import { useInitConsents, useRevokeConsent } from "../../api/queries";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
@@ -10,8 +10,12 @@ import { freshnessLine, healthLine, initBodyFor, revokeWarning, type Action } fr
 import { KindRow } from "./KindRow";
 import { RevokeOutcome } from "./RevokeOutcome";
 
-/** One bank on the connections page: identity, health, freshness and each consent kind. */
-export function BankConnection({
+/**
+ * One bank on the connections page: identity, health, freshness and each consent kind.
+ * Memoised: the page's other queries (health, freshness, identities) arrive one by one, and a
+ * bank whose own props did not change need not render again.
+ */
+export const BankConnection = memo(function BankConnection({
   bank,
   health,
   freshness,
@@ -101,25 +105,23 @@ export function BankConnection({
       )}
       {revoke.isError && <ErrorView error={revoke.error} title="Не удалось отозвать согласие" />}
       {outcome && <RevokeOutcome result={outcome} />}
-      <ConfirmDialog
-        open={confirming !== null}
-        title={`Отозвать согласие в ${bank.name}?`}
-        confirmLabel="Отозвать и удалить"
-        danger
-        busy={revoke.isPending}
-        onConfirm={() => void confirmRevoke().catch(() => undefined)}
-        onCancel={() => setConfirming(null)}
-        testId="revoke-dialog"
-      >
-        {confirming && (
-          <>
-            <p>
-              «{KIND_LABEL[confirming]}»: {revokeWarning(confirming, bank.name)}
-            </p>
-            <p>Банк тоже получит отзыв. Подключить банк снова можно в любой момент.</p>
-          </>
-        )}
-      </ConfirmDialog>
+      {confirming && (
+        <ConfirmDialog
+          open
+          title={`Отозвать согласие в ${bank.name}?`}
+          confirmLabel="Отозвать и удалить"
+          danger
+          busy={revoke.isPending}
+          onConfirm={() => void confirmRevoke().catch(() => undefined)}
+          onCancel={() => setConfirming(null)}
+          testId="revoke-dialog"
+        >
+          <p>
+            «{KIND_LABEL[confirming]}»: {revokeWarning(confirming, bank.name)}
+          </p>
+          <p>Банк тоже получит отзыв. Подключить банк снова можно в любой момент.</p>
+        </ConfirmDialog>
+      )}
     </article>
   );
-}
+});

@@ -5,7 +5,6 @@ import { KIND_LABEL, bankErrorText } from "../../ui/wording";
 /** The server's account of a revocation: what was deleted, what was not, and whether the bank knows. */
 export function RevokeOutcome({ result }: { result: RevokeResponse }) {
   const n = result.deleted_items;
-  const reason = (result as RevokeResponse & { reason?: string | null }).reason;
   return (
     <div className="notice" role="status" data-testid="revoke-outcome">
       <p>
@@ -14,9 +13,9 @@ export function RevokeOutcome({ result }: { result: RevokeResponse }) {
       </p>
       {!result.revoked_at_bank && (
         <p data-testid="revoke-bank-pending">
-          Банк пока не подтвердил отзыв
-          {result.bank_error ? `: ${bankErrorText(result.bank_error)}` : reason ? `: ${reason}` : ""}. Доступ FinPulse уже
-          закрыт, а банку мы повторим запрос сами при следующем обновлении.
+          Банк пока не подтвердил отзыв{result.bank_error ? ` — ${bankErrorText(result.bank_error)}` : "."} FinPulse уже
+          не пользуется этим согласием и повторит отзыв в банке сам при следующем обновлении. На всякий случай
+          проверьте в приложении банка, что доступ FinPulse отозван.
         </p>
       )}
       {result.not_deleted.length > 0 && (

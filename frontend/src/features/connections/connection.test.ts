@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ConsentView } from "../../api/models";
+import { consentView } from "../../test/builders";
 import { actionsFor, freshnessLine, initBodyFor, revokeWarning } from "./connection";
 
-const view = (status: string, extra: Partial<ConsentView> = {}): ConsentView => ({
-  id: "c1",
-  bank_id: "vbank",
-  kind: "accounts",
-  status,
-  raw_status: status,
-  permissions: [],
-  options: {},
-  near_expiry: false,
-  created_at: "2026-12-01T10:00:00Z",
-  updated_at: "2026-12-01T10:00:00Z",
-  history: [],
-  ...extra,
-});
+const view = consentView;
 const format = { relative: () => "5 минут назад", dateTime: () => "1 декабря, 10:00" };
 
 describe("connection actions", () => {

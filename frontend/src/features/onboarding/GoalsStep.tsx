@@ -12,13 +12,19 @@ function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date()); // YYYY-MM-DD
 }
 
-const ZONES: readonly string[] = (() => {
-  try {
-    return Intl.supportedValuesOf("timeZone");
-  } catch {
-    return ["Europe/Moscow"];
+let zones: readonly string[] | undefined;
+
+/** Every IANA zone the browser knows, listed once and only when the goals step opens. */
+function timeZones(): readonly string[] {
+  if (!zones) {
+    try {
+      zones = Intl.supportedValuesOf("timeZone");
+    } catch {
+      zones = ["Europe/Moscow"];
+    }
   }
-})();
+  return zones;
+}
 
 /** Step 3: what FinPulse cannot detect, or should not guess. All optional. */
 export function GoalsStep({ save }: { save: SaveProgress }) {
@@ -32,8 +38,10 @@ function GoalsForm({ initial, save }: { initial: GoalsDraft; save: SaveProgress 
   const saveInputs = useSaveInputs();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<GoalsErrors>({});
-  const set = (key: keyof GoalsDraft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+  const set = (key: keyof GoalsDraft) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setDraft({ ...draft, [key]: e.target.value });
+    setErrors((all) => ({ ...all, [key]: undefined })); // a corrected field stops showing its error
+  };
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,7 +77,7 @@ function GoalsForm({ initial, save }: { initial: GoalsDraft; save: SaveProgress 
         <div className="field">
           <label htmlFor="goal-timezone">Часовой пояс</label>
           <select id="goal-timezone" value={draft.timezone} onChange={set("timezone")} aria-describedby="goal-timezone-hint">
-            {ZONES.map((zone) => (
+            {timeZones().map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
               </option>

@@ -1,23 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ConsentView, InitResult } from "../../api/models";
+import { consentView } from "../../test/builders";
 import { consentCard } from "./consentCard";
 
-function consent(status: string, extra: Partial<ConsentView> = {}): ConsentView {
-  return {
-    id: "c1",
-    bank_id: "sbank",
-    kind: "accounts",
-    status,
-    raw_status: status,
-    permissions: [],
-    options: {},
-    near_expiry: false,
-    created_at: "2026-12-01T10:00:00Z",
-    updated_at: "2026-12-01T10:00:00Z",
-    history: [],
-    ...extra,
-  };
-}
+const consent = (status: string, extra: Partial<ConsentView> = {}) => consentView(status, { bank_id: "sbank", ...extra });
 
 const result = (outcome: InitResult["outcome"], extra: Partial<InitResult> = {}): InitResult => ({
   bank_id: "sbank",

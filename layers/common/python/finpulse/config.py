@@ -21,6 +21,7 @@ class Settings:
     bank_credentials_secret: str
     state_machine_arn: str
     bank_status_table: str = ""
+    payments_table: str = ""
     allow_trusted_auto_identity: bool = False
 
 
@@ -44,5 +45,6 @@ def settings() -> Settings:
         bank_credentials_secret=_env("BANK_CREDENTIALS_SECRET"),
         state_machine_arn=_env("FULL_REFRESH_STATE_MACHINE_ARN"),
         bank_status_table=_env("BANK_STATUS_TABLE"),
+        payments_table=_env("PAYMENTS_TABLE"),
         allow_trusted_auto_identity=_env("ALLOW_TRUSTED_AUTO_IDENTITY", "false").lower() == "true",
     )

@@ -77,7 +77,8 @@ class BankClient:
         token = self.tokens.get(self.bank, deadline)
         return self.http.request(method, path, operation=operation, deadline=deadline, token=token, **kwargs)
 
-    def _parse[T](self, operation: str, parse: Callable[[], T]) -> T:
+    def parse[T](self, operation: str, parse: Callable[[], T]) -> T:
+        """`parse()`, with any shape error turned into InvalidBankResponse."""
         try:
             return parse()
         except (ValidationError, ValueError, TypeError) as exc:
@@ -95,7 +96,7 @@ class BankClient:
         def parse() -> Any:
             return adapter.validate_python(envelope_items(answer.body, key))
 
-        result: list[M] = self._parse(operation, parse)
+        result: list[M] = self.parse(operation, parse)
         return result
 
     # --- consents ---------------------------------------------------------------------------
@@ -113,7 +114,7 @@ class BankClient:
             client_id_in=ClientIdIn.BOTH,
             body={"requesting_bank": self._team(), **body},
         )
-        return self._parse(operation, lambda: BankConsent.model_validate(answer.body))
+        return self.parse(operation, lambda: BankConsent.model_validate(answer.body))
 
     def get_consent(
         self, kind: ConsentKind, any_id: str, customer_id: str, deadline: Deadline
@@ -124,7 +125,7 @@ class BankClient:
         answer = self.call(
             "GET", f"{api.path}/{any_id}", operation=operation, deadline=deadline, client_id=customer_id
         )
-        return self._parse(operation, lambda: BankConsent.model_validate(answer.body))
+        return self.parse(operation, lambda: BankConsent.model_validate(answer.body))
 
     def revoke_consent(self, kind: ConsentKind, any_id: str, customer_id: str, deadline: Deadline) -> bool:
         """DELETE at the bank. False when the bank no longer knows the consent (nothing to revoke)."""
@@ -199,7 +200,7 @@ class BankClient:
             params=params,
         )
         operation = "accounts.transactions"
-        items = self._parse(operation, lambda: read_transactions(envelope_items(answer.body, "transaction")))
+        items = self.parse(operation, lambda: read_transactions(envelope_items(answer.body, "transaction")))
         meta = answer.body.get("meta") if isinstance(answer.body, dict) else None
         return items, dict(meta) if isinstance(meta, dict) else {}
 

@@ -245,8 +245,11 @@ class BankHttp:
         wrong shape. Logged like a failed call, so bank health shows it as the last error."""
         self._record(operation, outcome, status, 1, time.monotonic(), detail)
 
-    def _headers(self, token: str | None, consent: tuple[str, str] | None) -> dict[str, str]:
+    def _headers(
+        self, token: str | None, consent: tuple[str, str] | None, extra: dict[str, str] | None = None
+    ) -> dict[str, str]:
         headers = {
+            **(extra or {}),
             "X-Requesting-Bank": settings().team_id,
             "X-Fapi-Interaction-Id": str(uuid.uuid4()),
         }
@@ -270,6 +273,7 @@ class BankHttp:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
         idempotent: bool = True,
+        headers: dict[str, str] | None = None,
     ) -> BankAnswer:
         import httpx
 
@@ -301,7 +305,7 @@ class BankHttp:
                     path,
                     params=params or None,
                     json=body,
-                    headers=self._headers(token, consent),
+                    headers=self._headers(token, consent, headers),
                     timeout=timeout,
                 )
                 status = response.status_code

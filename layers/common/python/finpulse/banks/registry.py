@@ -43,9 +43,15 @@ class BankConfig(BaseModel):
     token_audience: str | None = None
     page_limit: int = Field(default=100, ge=1, le=1000)
     concurrency: int = Field(default=8, ge=1, le=64)
+    # How other banks name this one in a payment's `creditorAccount.bank_code` (default: bank_id).
+    bank_code: str | None = Field(default=None, min_length=1, max_length=32)
 
     def url(self, path: str) -> str:
         return str(self.base_url).rstrip("/") + path
+
+    @property
+    def payment_bank_code(self) -> str:
+        return self.bank_code or self.bank_id
 
     @property
     def trusts_auto_approval(self) -> bool:

@@ -14,7 +14,7 @@ from boto3.dynamodb.conditions import Key
 
 from finpulse.config import settings
 from finpulse.consents.records import ConsentRecord, iso
-from finpulse.storage.dynamo import query_items, table
+from finpulse.storage.dynamo import condition_failed, put_versioned, query_items, table
 from finpulse.storage.keys import (
     CONSENT_PREFIX,
     consent_init_sk,
@@ -29,12 +29,6 @@ class StaleRecord(Exception):
 
 def _table() -> Any:
     return table(settings().consents_table)
-
-
-def _conditional_failed(exc: Exception) -> bool:
-    response = getattr(exc, "response", None)
-    code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
-    return code in ("ConditionalCheckFailedException", "TransactionCanceledException")
 
 
 def _key(record: ConsentRecord) -> dict[str, str]:
@@ -69,21 +63,11 @@ def insert(record: ConsentRecord) -> None:
 
 def save(record: ConsentRecord) -> ConsentRecord:
     """Write a changed record if nobody else did meanwhile (else StaleRecord)."""
-    from botocore.exceptions import ClientError
-
     expected = record.version
     record.version = expected + 1
-    try:
-        _table().put_item(
-            Item=_item(record),
-            ConditionExpression="version = :v",
-            ExpressionAttributeValues={":v": expected},
-        )
-    except ClientError as exc:
+    if not put_versioned(_table(), _item(record), expected):
         record.version = expected
-        if _conditional_failed(exc):
-            raise StaleRecord(record.local_id) from None
-        raise
+        raise StaleRecord(record.local_id)
     return record
 
 
@@ -107,7 +91,7 @@ def claim_poll(record: ConsentRecord, now: datetime, interval: float) -> bool:
             ExpressionAttributeValues={":now": iso(now), ":t": threshold},
         )
     except ClientError as exc:
-        if _conditional_failed(exc):
+        if condition_failed(exc):
             return False
         raise
     record.last_polled_at = now
@@ -131,7 +115,7 @@ def try_mark_creating(user_id: str, bank_id: str, kind: str, fp: str, now: datet
             ExpressionAttributeValues={":now": iso(now)},
         )
     except ClientError as exc:
-        if _conditional_failed(exc):
+        if condition_failed(exc):
             return False
         raise
     return True

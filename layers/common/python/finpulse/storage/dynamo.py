@@ -50,6 +50,42 @@ def query_items(tbl: Any, **query: Any) -> Iterator[dict[str, Any]]:
         kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
+def condition_failed(exc: Exception) -> bool:
+    """A conditional write (or a transaction) was refused because its condition did not hold."""
+    response = getattr(exc, "response", None)
+    code = response.get("Error", {}).get("Code") if isinstance(response, dict) else None
+    return code in ("ConditionalCheckFailedException", "TransactionCanceledException")
+
+
+def conditional_update(tbl: Any, **update: Any) -> bool:
+    """`UpdateItem` with a condition: True when it was written, False when the condition failed."""
+    from botocore.exceptions import ClientError
+
+    try:
+        tbl.update_item(**update)
+    except ClientError as exc:
+        if condition_failed(exc):
+            return False
+        raise
+    return True
+
+
+def put_versioned(tbl: Any, item: dict[str, Any], expected: int) -> bool:
+    """Optimistic concurrency: put `item` (carrying `version = expected + 1`) only while the stored
+    item still has `version = expected`. False when someone else wrote first."""
+    from botocore.exceptions import ClientError
+
+    try:
+        tbl.put_item(
+            Item=item, ConditionExpression="version = :v", ExpressionAttributeValues={":v": expected}
+        )
+    except ClientError as exc:
+        if condition_failed(exc):
+            return False
+        raise
+    return True
+
+
 def reset_clients() -> None:
     """Forget cached clients (tests switch endpoints between runs)."""
     _resource.cache_clear()
