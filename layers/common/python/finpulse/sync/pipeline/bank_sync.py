@@ -14,9 +14,10 @@ whose pages did not all arrive keeps its old watermark, so the next sync fetches
 
 from __future__ import annotations
 
+import queue
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -80,6 +81,9 @@ class BankSync(BankTypes):
         self.errors: list[BankError] = []
         self.consent_error: BankError | None = None
         self._futures: dict[Future[Any], tuple[Handler, Callable[[BankError], None]]] = {}
+        # Finished calls, in the order they finished: a first sync has ~200 pages queued at once,
+        # and `concurrent.futures.wait` walks every pending one (locking each) per answer.
+        self._done: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()
         self._pool: ThreadPoolExecutor | None = None
 
     # --- the run ----------------------------------------------------------------------------
@@ -234,27 +238,25 @@ class BankSync(BankTypes):
         **kw: Any,
     ) -> None:
         assert self._pool is not None
-        self._futures[self._pool.submit(fn, *args, **kw)] = (ok, failed)
+        future = self._pool.submit(fn, *args, **kw)
+        self._futures[future] = (ok, failed)
+        future.add_done_callback(self._done.put)
 
     def _drain(self) -> None:
         """Run result handlers on this thread as answers arrive, until nothing is in flight."""
         while self._futures:
-            done, _ = wait(list(self._futures), return_when=FIRST_COMPLETED)
-            for future in done:
-                ok, failed = self._futures.pop(future)
-                if future.cancelled():
-                    failed(
-                        self.consent_error
-                        or BankError("cancelled", bank_id=self.bank.bank_id, operation="sync")
-                    )
-                    continue
-                exc = future.exception()
-                if exc is None:
-                    ok(future.result())
-                elif isinstance(exc, BankError):
-                    failed(exc)
-                else:
-                    raise exc
+            future = self._done.get()
+            ok, failed = self._futures.pop(future)
+            if future.cancelled():
+                failed(
+                    self.consent_error or BankError("cancelled", bank_id=self.bank.bank_id, operation="sync")
+                )
+            elif (exc := future.exception()) is None:
+                ok(future.result())
+            elif isinstance(exc, BankError):
+                failed(exc)
+            else:
+                raise exc
             self._report_progress()
 
     def _report_progress(self) -> None:
