@@ -27,6 +27,9 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.{ts,tsx}"],
     setupFiles: ["src/test/setup.ts"],
+    // Upper bounds, not delays: a shared 2-core machine under load takes seconds to import a lazy
+    // screen, and a test that passes in 50 ms still passes in 50 ms.
+    testTimeout: 20_000,
     restoreMocks: true,
     clearMocks: true,
   },

@@ -64,6 +64,7 @@ async function audit(page, url, config, name) {
     fcpMs: metric("first-contentful-paint"),
     lcpMs: metric("largest-contentful-paint"),
     tbtMs: metric("total-blocking-time"),
+    ttiMs: metric("interactive"),
     cls: metric("cumulative-layout-shift"),
     formFactor: lhr.configSettings.formFactor,
     throttling: lhr.configSettings.throttlingMethod,

@@ -4,15 +4,9 @@ import { describe, expect, it } from "vitest";
 import { STORAGE_KEY } from "./auth/session";
 import { BANKS, backend, fakeState } from "./test/backend";
 import { consentView } from "./test/builders";
+import { DASHBOARD, MONTH_SPENDING } from "./test/dashboard";
 import { MemoryStorage, fakeJwt } from "./test/fakes";
-import { TEST_CONFIG, renderApp } from "./test/render";
-
-async function signIn(password = "FinPulse-demo-1") {
-  await screen.findByTestId("signin-form"); // the signed-out screens are a lazy chunk
-  await userEvent.type(screen.getByLabelText("Электронная почта"), "demo@finpulse.dev");
-  await userEvent.type(screen.getByLabelText("Пароль"), password);
-  await userEvent.click(screen.getByTestId("signin-submit"));
-}
+import { TEST_CONFIG, renderApp, signIn } from "./test/render";
 
 const bankView = (bank: string, status: string, extra: object = {}) =>
   consentView(status, { id: `${bank}-1`, bank_id: bank, expires_at: "2027-03-01T10:00:00Z", expires_in_days: 89, ...extra });
@@ -117,39 +111,44 @@ describe("App", () => {
     expect(storage.getItem(STORAGE_KEY)).toBeNull();
   });
 
-  it("shows an onboarded user the accounts by bank with money in ru-RU and the bank's freshness", async () => {
+  it("shows an onboarded user the money picture: safe-to-spend, why, cash by bank with its freshness", async () => {
+    const stale = { bank_id: "sbank", status: "stale" as const, stale: true, last_success_at: "2026-11-30T07:00:00Z", types: {} };
+    // The customer revoked ABank's consent in the bank's app: FinPulse deleted what it brought in.
+    const revoked = bankView("abank", "revoked", {
+      history: [{ at: "2026-12-01T08:00:00Z", status: "revoked", raw_status: "Revoked", source: "bank" }],
+      data_removal: { at: "2026-12-01T08:00:02Z", deleted_items: 38, reason: "ABank reports this consent revoked", not_deleted: [] },
+    });
     const state = fakeState({
       onboarding: { step: "done", banks: [], stored: true, completed_at: "2026-12-01T10:00:00Z" },
-      accounts: {
-        accounts: [
-          {
-            bank_id: "vbank",
-            account_id: "a1",
-            kind: "current",
-            currency: "RUB",
-            enabled: true,
-            status: "Enabled",
-            stale: false,
-            masked_number: "****0001",
-            available: { amount: "1234.56", currency: "RUB", at: "2026-12-01T10:00:00Z" },
-            booked: { amount: "1300.00", currency: "RUB", at: "2026-12-01T10:00:00Z" },
-          },
-        ],
-        freshness: [{ bank_id: "vbank", status: "stale", stale: true, last_success_at: "2026-11-30T07:00:00Z" }],
-      },
+      consentAnswers: [{ banks: [bankConsents("abank", revoked)], near_expiry_days: 7, generated_at: "2026-12-01T10:00:00Z" }],
       routes: {
         // The user's saved time zone, not the browser's (UTC here), decides the dates shown.
         "GET /api/me/financial-inputs": () =>
           new Response(JSON.stringify({ stored: true, data_version: 1, timezone: "Europe/Moscow" }), { status: 200 }),
+        "GET /api/dashboard": () => new Response(JSON.stringify({ ...DASHBOARD, freshness: [...DASHBOARD.freshness.filter((f) => f.bank_id !== "sbank"), stale] }), { status: 200 }),
+        "GET /api/spending": () => new Response(JSON.stringify(MONTH_SPENDING), { status: 200 }),
       },
     });
     renderApp(backend(state));
     await signIn();
-    const bank = await screen.findByTestId("home-bank-vbank");
-    expect(within(bank).getByText("Текущий счёт")).toBeTruthy();
-    expect(within(bank).getByText(/1\s234,56\s₽/)).toBeTruthy();
-    expect(within(bank).getByText(/по выписке 1\s300,00\s₽/)).toBeTruthy();
-    expect(within(bank).getByTestId("home-stale").textContent).toMatch(/Данные на 30 ноября, 10:00/);
+    expect((await screen.findByTestId("sts-daily")).textContent).toMatch(/^75\s815,26\s₽$/);
+    expect(screen.getByTestId("sts-left-today").textContent).toMatch(/75\s815,26\s₽/);
+    const why = screen.getByTestId("sts-explanation");
+    expect(why.hidden).toBe(true);
+    await userEvent.click(screen.getByTestId("sts-why"));
+    expect(why.hidden).toBe(false);
+    const terms = within(why).getAllByTestId("sts-term");
+    expect(terms.map((t) => t.dataset.code)).toEqual(DASHBOARD.dashboard.safe_to_spend.explanation.map((t) => t.code));
+    expect(terms[0]?.textContent).toMatch(/Деньги на счетах сейчас\+246\s140,35\s₽/);
+    expect(terms.at(-1)?.textContent).toMatch(/= 75\s815,26\s₽ в день/);
+    const sbank = screen.getByTestId("home-bank-sbank");
+    expect(within(sbank).getByTestId("home-stale").textContent).toMatch(/Данные на 30 ноября, 10:00/);
+    expect(screen.getByTestId("stale-sbank").textContent).toMatch(/SBank: показаны данные на 30 ноября, 10:00/);
+    expect(screen.getByTestId("health-score").textContent).toBe("54");
+    expect(screen.getAllByTestId("timeline-event")).toHaveLength(5);
+    expect(screen.getByTestId("debt-total").textContent).toMatch(/7\s454\s687,99\s₽/);
+    const ended = await screen.findByTestId("ended-abank");
+    expect(ended.textContent).toMatch(/ABank: данных этого банка больше нет\..*ABank сообщил, что согласие отозвано в банке\..*38 записей/);
   });
 
   it("shows the error view with the envelope's message and request id, and retries", async () => {

@@ -5,6 +5,7 @@ import "./styles/base.css";
 import "./styles/shell.css";
 import "./styles/components.css";
 import "./styles/features.css";
+import "./styles/money.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");

@@ -9,7 +9,7 @@ from finpulse.api.envelope import openapi_error_responses
 from finpulse.api.params import QueryDate
 from finpulse.errors import Unprocessable
 from finpulse.sync.api import filters, reads
-from finpulse.sync.api.models import TransactionsResponse, TransactionView
+from finpulse.sync.api.models import TRANSACTION_CATEGORIES, TransactionsResponse, TransactionView
 from finpulse.sync.api.params import BankParam, known_bank
 
 app = create_app()
@@ -49,6 +49,7 @@ def transactions(
         transactions=[TransactionView.of(t) for t in found],
         next_cursor=next_cursor,
         freshness=reads.freshness_of(user_id, bank),
+        categories=TRANSACTION_CATEGORIES,
     )
 
 

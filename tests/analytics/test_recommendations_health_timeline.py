@@ -8,7 +8,7 @@ from decimal import Decimal
 from finpulse.analytics import EngineInput, compute_dashboard
 from finpulse.analytics.categories import categorise
 from finpulse.analytics.daily_plan import Target
-from finpulse.analytics.recommendations.repayment import Outcome, PlanDebt, simulate
+from finpulse.analytics.recommendations.repayment import PlanDebt, balance_path, simulate
 from finpulse.domain import FinancialInputs, Strategy
 from tests.analytics.builders import TODAY, D, account, balance, card, consent, deposit, loan, loan_product
 
@@ -19,12 +19,46 @@ B = PlanDebt(Target("b/b", D("500.00"), D(24)), D("200.00"))
 def test_minimum_payments_only() -> None:
     # Interest rounded to kopecks monthly (docs/ANALYTICS.md, "Repayment plan" table):
     # A: 10.00, 7.10, 4.17, 1.21; B: 10.00, 6.20, 2.32 → 41.00 over 4 months.
-    assert simulate([A, B], D(0), None) == Outcome(4, D("41.00"))
+    outcome = simulate([A, B], D(0), None)
+    assert (outcome.months, outcome.interest) == (4, D("41.00"))
+    # Owed after each month: 710.00 + 310.00, 417.10 + 116.20, 121.27 + 0, 0.
+    assert outcome.owed == (D("1020.00"), D("533.30"), D("121.27"), D(0))
 
 
 def test_avalanche_with_extra_payment() -> None:
     # Budget 600/month, surplus to B first: interest 10 + 10 + 7.10 + 4.20 + 3.31 = 34.61, 3 months.
-    assert simulate([A, B], D(100), ["b/b", "b/a"]) == Outcome(3, D("34.61"))
+    outcome = simulate([A, B], D(100), ["b/b", "b/a"])
+    assert (outcome.months, outcome.interest) == (3, D("34.61"))
+    assert outcome.owed == (D("920.00"), D("331.30"), D(0))  # 710 + 210; A 331.30, B repaid; 0
+
+
+def test_balance_path_for_the_chart() -> None:
+    baseline = simulate([A, B], D(0), None)
+    avalanche = simulate([A, B], D(100), ["b/b", "b/a"])
+    path = balance_path(
+        TODAY, D("1500.00"), {"baseline": baseline, "avalanche": avalanche, "snowball": avalanche}
+    )
+    # Today's month with what is owed today, then every month until the last plan's payoff.
+    assert [(p.month, p.baseline, p.avalanche) for p in path] == [
+        ("2025-11", D("1500.00"), D("1500.00")),
+        ("2025-12", D("1020.00"), D("920.00")),
+        ("2026-01", D("533.30"), D("331.30")),
+        ("2026-02", D("121.27"), D(0)),
+        ("2026-03", D(0), D(0)),
+    ]
+
+
+def test_balance_path_of_a_long_plan_keeps_at_most_60_steps_and_the_last_month() -> None:
+    mortgage = PlanDebt(Target("b/m", D("3000000.00"), D("9.5")), D("31500.00"))
+    outcome = simulate([mortgage], D(0), None)
+    assert outcome.months == 178
+    path = balance_path(TODAY, D("3000000.00"), {k: outcome for k in ("baseline", "avalanche", "snowball")})
+    assert len(path) == 61  # months 0, 3, 6, … 177 (step ⌈178 / 60⌉ = 3) and 178
+    assert path[0].baseline == D("3000000.00")
+    assert path[-1].baseline == D(0)
+    assert path[1].month == "2026-02"
+    assert path[-1].month == "2040-09"
+    assert path[1].baseline == outcome.owed[2]
 
 
 def test_minimum_below_interest_never_repays() -> None:
@@ -70,7 +104,29 @@ def test_refinance_hides_tiny_savings_own_product_and_ineligible_amounts() -> No
     tiny = loan_product("x", "tiny", "19.5")  # saves 286.92 in total: below 1 000
     own = loan_product("b", "own", "5")
     too_small = loan_product("y", "big-only", "5", min_amount=D(500000))
-    assert compute_dashboard(refi_data(tiny, own, too_small)).recommendations.refinance == []
+    recommendations = compute_dashboard(refi_data(tiny, own, too_small)).recommendations
+    assert recommendations.refinance == []
+    [why] = recommendations.refinance_reasons
+    assert why.loan == "b/l"
+    assert why.reason == "кредиты дешевле есть, но выгода с учётом комиссии меньше 1\u00a0000,00\u00a0₽"
+
+
+def test_refinance_says_why_there_is_no_offer() -> None:
+    def reason(*products: object) -> str:
+        [why] = compute_dashboard(refi_data(*products)).recommendations.refinance_reasons
+        return why.reason
+
+    assert reason() == "в каталогах подключённых банков нет кредитов дешевле 20 %"
+    assert reason(loan_product("y", "big-only", "5", min_amount=D(500000))) == (
+        "кредиты дешевле 20 % не выдают на 100\u00a0000,00\u00a0₽"
+    )
+    no_rate = loan("b", "l", "100000.00", None, monthly_payment=D("9263.45"))
+    [why] = compute_dashboard(
+        EngineInput(today=TODAY, agreements=[no_rate])
+    ).recommendations.refinance_reasons
+    assert why.reason == "банк не сообщил ставку — не с чем сравнить"
+    offer = loan_product("x", "cheap", "12", commission_percent=D(1), term_months=60)
+    assert compute_dashboard(refi_data(offer)).recommendations.refinance_reasons == []
 
 
 def test_health_card_utilisation_and_dti_scales() -> None:

@@ -7,9 +7,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
-from tests.e2e.browser import CHROMIUM_ARGS, HEIGHT, WIDTHS, App, Screens, app_from_state, safe_name
+from devstack.demo import DEMO_EMAIL, DEMO_PASSWORD, connect_every_bank
+from tests.e2e.browser import (
+    CHROMIUM_ARGS,
+    HEIGHT,
+    WIDTHS,
+    App,
+    Screens,
+    app_from_state,
+    cognito_sign_in,
+    safe_name,
+)
+from tests.e2e.money import refresh
 
 DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
 
@@ -55,3 +67,23 @@ def context(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def screens(context: Any, request: pytest.FixtureRequest) -> Screens:
     return Screens(context.new_page(), safe_name(request.node.nodeid))
+
+
+@pytest.fixture(scope="session")
+def demo_api(app: App) -> Iterator[httpx.Client]:
+    """The demo user with every sandbox bank connected and synced once for the whole session (its
+    vbank consents expire in 5 days, for the renewal test): an API client signed in as them."""
+    token = cognito_sign_in(app, DEMO_EMAIL, DEMO_PASSWORD)
+    api = httpx.Client(base_url=app.api_url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    connect_every_bank(api, app.bank_urls, near_expiry_bank="vbank")
+    yield api
+    api.close()
+
+
+@pytest.fixture(scope="module")
+def demo(app: App, demo_api: httpx.Client) -> httpx.Client:
+    """The demo user as a module starts: no bank faults left by another module, data refreshed."""
+    for bank in app.bank_urls:
+        app.admin(bank).clear_faults()
+    assert refresh(demo_api)["state"] == "succeeded"
+    return demo_api

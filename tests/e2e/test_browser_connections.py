@@ -9,26 +9,20 @@ expiry through the sandbox admin API (`consent_days`). Screens are screenshotted
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from devstack.demo import DEMO_EMAIL, DEMO_PASSWORD, connect_every_bank
-from tests.e2e.browser import App, Screens, cognito_sign_in, sign_in
+from tests.e2e.browser import App, Screens, sign_in
 
 pytestmark = pytest.mark.browser
 BANKS = ["vbank", "abank", "sbank"]
 
 
 @pytest.fixture(scope="module")
-def demo_connected(app: App) -> Iterator[httpx.Client]:
-    token = cognito_sign_in(app, DEMO_EMAIL, DEMO_PASSWORD)
-    api = httpx.Client(base_url=app.api_url, headers={"Authorization": f"Bearer {token}"}, timeout=60)
-    connect_every_bank(api, app.bank_urls, near_expiry_bank="vbank")
-    yield api
-    api.close()
+def demo_connected(demo_api: httpx.Client) -> httpx.Client:
+    return demo_api
 
 
 def _open_connections(page: Any, app: App) -> None:

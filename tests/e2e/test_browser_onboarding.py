@@ -130,7 +130,8 @@ def test_new_user_signs_up_onboards_three_banks_and_reaches_home(
     page.get_by_test_id("sync-finish").click()
 
     expect(page.get_by_test_id("home")).to_be_visible()
-    expect(page.get_by_test_id("home-bank-vbank").get_by_test_id("account-row").first).to_contain_text("₽")
+    expect(page.get_by_test_id("sts-daily")).to_contain_text("₽")
+    expect(page.get_by_test_id("home-bank-vbank").get_by_test_id("bank-cash")).to_contain_text("₽")
     expect(page.get_by_test_id("sync-indicator")).to_contain_text("Обновлено")
     screens.capture("home")
 

@@ -77,7 +77,16 @@ def test_transaction_filters(api_client: Any, synced: Any) -> None:
         word in (t["description"] + " " + (t["merchant_name"] or "")).lower() for t in fetch(f"q={word}")
     )
     assert all(t["mcc"] == sample["mcc"] for t in fetch(f"mcc={sample['mcc']}"))
-    assert all(t["category"] == sample["category"] for t in fetch(f"category={sample['category']}"))
+    same_category = fetch(f"category={sample['category']}")
+    assert all(t["category"] == sample["category"] for t in same_category)
+    # Each row names its category in Russian; the answer lists every category the filter takes.
+    labels = {
+        c["code"]: c["label"]
+        for c in _get(api_client, synced, "/api/transactions?limit=1").get_json()["categories"]
+    }
+    assert labels["groceries"] == "Продукты"
+    assert "loan_payments" not in labels
+    assert all(t["category_label"] == labels[t["category"]] for t in everything)
     day = date.fromisoformat(sample["booked_at"][:10])
     window = fetch(f"from={day}&to={day}")
     assert window

@@ -119,7 +119,36 @@ const CODE_MESSAGES: Readonly<Record<string, string>> = {
   CONSENT_EXPIRED: "Срок согласия истёк. Подключите банк снова.",
   CONSENT_IN_PROGRESS: "Согласие уже запрашивается. Подождите несколько секунд.",
   INSUFFICIENT_PERMISSIONS: "Согласие не даёт доступа к этим данным. Подключите банк снова.",
+  // Payments: each check of a quote, and the error a payment gets when that check fails.
+  PAYMENT_REFUSED: "Платёж не прошёл проверки. Деньги не списаны.",
+  PAYMENT_NOT_FOUND: "Такого платежа нет среди ваших.",
+  DEBTOR_NOT_OWNED: "Этот счёт списания не найден среди ваших подключённых счетов.",
+  DEBTOR_NOT_PAYABLE: "Платить можно только с действующего текущего или накопительного счёта.",
+  TARGET_REQUIRED: "Выберите, что оплатить: кредит, карту или вклад.",
+  TARGET_UNKNOWN: "Такого кредита, карты или вклада среди ваших нет.",
+  TARGET_KIND_MISMATCH: "Этот платёж нельзя направить на выбранный продукт.",
+  CREDITOR_UNKNOWN: "Банк не сообщил номер счёта получателя — платить некуда.",
+  SAME_ACCOUNT: "Счёт списания и счёт получателя совпадают.",
+  AMOUNT_REQUIRED: "Укажите сумму.",
+  AMOUNT_NOT_POSITIVE: "Сумма должна быть больше нуля.",
+  AMOUNT_PRECISION: "В сумме не больше двух знаков после запятой.",
+  AMOUNT_TOO_LARGE: "Слишком большая сумма для одного платежа.",
+  CURRENCY_MISMATCH: "Валюты счетов не совпадают.",
+  AMOUNT_EXCEEDS_DEBT: "Сумма больше, чем осталось выплатить.",
+  INSUFFICIENT_FUNDS: "На счёте списания не хватает денег.",
+  CONSENT_NOT_USABLE: "Согласие на платежи нельзя использовать для этого платежа.",
+  CONSENT_USED_UP: "Лимит согласия на платежи исчерпан.",
+  CONSENT_LIMIT_EXCEEDED: "Платёж превышает лимиты согласия.",
+  BANK_IDENTITY_MISSING: "Укажите, кто вы в этом банке, на странице «Банки».",
+  BANK_IDENTITY_UNVERIFIED: "Банк ещё не подтвердил, что это вы: подключите банк и подтвердите согласие.",
+  IDEMPOTENCY_KEY_REUSED: "Этот платёж уже отправлялся с другими данными. Начните заново.",
+  IDEMPOTENCY_IN_PROGRESS: "Платёж ещё обрабатывается. Подождите несколько секунд.",
 };
+
+/** The Russian wording of a machine code, when FinPulse has one. */
+export function codeMessage(code: string | null | undefined): string | undefined {
+  return code ? CODE_MESSAGES[code] : undefined;
+}
 
 export function userMessageFor(status: number, code: string): string {
   const known = CODE_MESSAGES[code];

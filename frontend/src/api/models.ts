@@ -1,5 +1,5 @@
 /** Names for the generated schema's models the screens use (docs/openapi.json → schema.d.ts). */
-import type { components } from "./schema";
+import type { components, paths } from "./schema";
 
 type Schemas = components["schemas"];
 
@@ -32,3 +32,50 @@ export interface RefreshAccepted {
   readonly sync_id: string;
   readonly status_url: string;
 }
+
+export type DashboardResponse = Schemas["DashboardResponse"];
+export type Dashboard = Schemas["Dashboard"];
+export type SafeToSpend = Schemas["SafeToSpend"];
+export type Term = Schemas["Term"];
+export type Loan = Schemas["Loan"];
+export type Card = Schemas["Card"];
+export type Health = Schemas["Health"];
+export type Timeline = Schemas["Timeline"];
+export type TimelineEvent = Schemas["TimelineEvent"];
+export type SavingsItem = Schemas["SavingsItem"];
+export type Goal = Schemas["Goal"];
+export type DailyPlan = Schemas["DailyPlan"];
+export type Repayment = Schemas["Repayment"];
+export type RepaymentPlan = Schemas["RepaymentPlan"];
+export type PlanPoint = Schemas["PlanPoint"];
+export type RefinanceOffer = Schemas["RefinanceOffer"];
+export type SavingsPlan = Schemas["SavingsPlan"];
+export type MonthFlow = Schemas["MonthFlow"];
+export type TransactionView = Schemas["TransactionView"];
+export type CategoryOption = Schemas["CategoryOption"];
+export type SpendingReport = Schemas["SpendingReport"];
+export type SpendingRow = Schemas["SpendingRow"];
+export type SpendingGroup = SpendingReport["group_by"];
+
+type TransactionQuery = NonNullable<paths["/api/transactions"]["get"]["parameters"]["query"]>;
+export type TransactionFilterKey = "bank_id" | "account_id" | "from" | "to" | "direction" | "category" | "q";
+
+/** GET /api/transactions' filters (without the page's limit and cursor); absent means "any". */
+export type TransactionFilters = { readonly [K in TransactionFilterKey]?: NonNullable<TransactionQuery[K]> };
+
+/** The filters with `key` set to `value`, or without it when the value is empty. */
+export function withFilter(filters: TransactionFilters, key: TransactionFilterKey, value: string | undefined): TransactionFilters {
+  const next: Record<string, string> = { ...filters };
+  if (value) next[key] = value;
+  else delete next[key];
+  return next as TransactionFilters;
+}
+
+export type PaymentView = Schemas["PaymentView"];
+export type PaymentStatus = PaymentView["status"];
+export type PaymentRequest = Schemas["PaymentRequest"];
+export type PaymentQuoteRequest = Schemas["PaymentQuoteRequest"];
+export type PaymentQuote = Schemas["PaymentQuote"];
+export type PaymentCheck = Schemas["PaymentCheckView"];
+export type PaymentKindName = PaymentView["kind"];
+export type PaymentsFilters = Omit<NonNullable<paths["/api/payments"]["get"]["parameters"]["query"]>, "limit" | "cursor">;

@@ -1488,6 +1488,13 @@ export interface components {
             /** Label */
             label: string;
         };
+        /** CategoryOption */
+        CategoryOption: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+        };
         /** CloseQuote */
         CloseQuote: {
             agreement?: components["schemas"]["AgreementView"] | null;
@@ -2919,6 +2926,20 @@ export interface components {
              */
             payments: components["schemas"]["PaymentView"][];
         };
+        /**
+         * PlanPoint
+         * @description What is owed in all at the start of `month` under minimums only and under each strategy.
+         */
+        PlanPoint: {
+            /** Avalanche */
+            avalanche: string;
+            /** Baseline */
+            baseline: string;
+            /** Month */
+            month: string;
+            /** Snowball */
+            snowball: string;
+        };
         /** ProductConsentView */
         ProductConsentView: {
             /** Close */
@@ -3027,6 +3048,8 @@ export interface components {
         Recommendations: {
             /** Refinance */
             refinance: components["schemas"]["RefinanceOffer"][];
+            /** Refinance Reasons */
+            refinance_reasons: components["schemas"]["RefinanceReason"][];
             repayment: components["schemas"]["Repayment"] | null;
             savings_plan: components["schemas"]["SavingsPlan"] | null;
         };
@@ -3105,6 +3128,13 @@ export interface components {
             payout?: components["schemas"]["PaymentPartyView"] | null;
             /** Steps */
             steps: components["schemas"]["StepView"][];
+        };
+        /** RefinanceReason */
+        RefinanceReason: {
+            /** Loan */
+            loan: string;
+            /** Reason */
+            reason: string;
         };
         /** RefinanceRequest */
         RefinanceRequest: {
@@ -3217,6 +3247,8 @@ export interface components {
              */
             advice: "extra_payments" | "refinance" | "minimums";
             avalanche: components["schemas"]["RepaymentPlan"];
+            /** Balance Path */
+            balance_path: components["schemas"]["PlanPoint"][];
             /** Baseline Interest */
             baseline_interest: string;
             /** Baseline Months */
@@ -3752,8 +3784,16 @@ export interface components {
             booked_at: string;
             /** Card Masked */
             card_masked?: string | null;
-            /** Category */
+            /**
+             * Category
+             * @description From the MCC, else the bank's category word, else `other`
+             */
             category: string;
+            /**
+             * Category Label
+             * @description The category in Russian, as the spending report names it
+             */
+            category_label: string;
             /** Counterparty Name */
             counterparty_name?: string | null;
             /** Currency */
@@ -3781,6 +3821,11 @@ export interface components {
         };
         /** TransactionsResponse */
         TransactionsResponse: {
+            /**
+             * Categories
+             * @description Every value the `category` filter takes, with its Russian label
+             */
+            categories: components["schemas"]["CategoryOption"][];
             /** Freshness */
             freshness: components["schemas"]["BankFreshness"][];
             /**

@@ -16,6 +16,32 @@ const HomePage = named(() => import("../features/home/HomePage"), "HomePage");
 const OnboardingPage = named(() => import("../features/onboarding/OnboardingPage"), "OnboardingPage");
 const ConnectionsPage = named(() => import("../features/connections/ConnectionsPage"), "ConnectionsPage");
 const SyncPage = named(() => import("../features/sync/SyncPage"), "SyncPage");
+const AccountsPage = named(() => import("../features/accounts/AccountsPage"), "AccountsPage");
+const LoansPage = named(() => import("../features/loans/LoansPage"), "LoansPage");
+const SavingsPage = named(() => import("../features/savings/SavingsPage"), "SavingsPage");
+const CardsPage = named(() => import("../features/cards/CardsPage"), "CardsPage");
+const TimelinePage = named(() => import("../features/timeline/TimelinePage"), "TimelinePage");
+const SpendingPage = named(() => import("../features/spending/SpendingPage"), "SpendingPage");
+const PlanPage = named(() => import("../features/plan/PlanPage"), "PlanPage");
+const ProfilePage = named(() => import("../features/profile/ProfilePage"), "ProfilePage");
+const PaymentsPage = named(() => import("../features/payments/PaymentsPage"), "PaymentsPage");
+const PaymentNewPage = named(() => import("../features/payments/PaymentNewPage"), "PaymentNewPage");
+const PaymentStatusPage = named(() => import("../features/payments/PaymentStatusPage"), "PaymentStatusPage");
+
+/** Screens of an onboarded user: path → screen. */
+const MONEY_SCREENS: ReadonlyArray<readonly [string, React.ComponentType]> = [
+  ["accounts", AccountsPage],
+  ["loans", LoansPage],
+  ["savings", SavingsPage],
+  ["cards", CardsPage],
+  ["timeline", TimelinePage],
+  ["spending", SpendingPage],
+  ["plan", PlanPage],
+  ["profile", ProfilePage],
+  ["payments", PaymentsPage],
+  ["payments/new", PaymentNewPage],
+  ["payments/:paymentId", PaymentStatusPage],
+];
 
 const screenLoading = <Loading label="Открываем…" testId="screen-loading" />;
 
@@ -34,6 +60,9 @@ export function App() {
             <Route index element={<Onboarded>{<HomePage />}</Onboarded>} />
             <Route path="onboarding" element={<OnboardingPage />} />
             <Route path="connections" element={<Onboarded>{<ConnectionsPage />}</Onboarded>} />
+            {MONEY_SCREENS.map(([path, Screen]) => (
+              <Route key={path} path={path} element={<Onboarded>{<Screen />}</Onboarded>} />
+            ))}
             <Route path="sync/:syncId" element={<SyncPage />} />
             {["signup", "confirm", "forgot"].map((path) => (
               <Route key={path} path={path} element={<Navigate to="/" replace />} />

@@ -1,11 +1,21 @@
-import { Suspense, useEffect, useRef, useState } from "react";
-import { NavLink, Outlet } from "react-router";
+import { Suspense, useEffect, useRef } from "react";
+import { Link, NavLink, Outlet } from "react-router";
 import { useOnboarding } from "../api/queries";
-import { useSession, useSessionManager } from "../context";
+import { useSession } from "../context";
 import { SyncIndicator } from "../features/sync/SyncIndicator";
-import { userMessage } from "../lib/messages";
 import { OfflineBanner } from "../ui/OfflineBanner";
+import { useSignOut } from "../ui/useSignOut";
 import { Loading } from "../ui/States";
+
+const NAV: ReadonlyArray<readonly [string, string, string]> = [
+  ["/", "Главная", "nav-home"],
+  ["/accounts", "Счета", "nav-accounts"],
+  ["/loans", "Кредиты", "nav-loans"],
+  ["/savings", "Накопления", "nav-savings"],
+  ["/plan", "План", "nav-plan"],
+  ["/payments", "Платежи", "nav-payments"],
+  ["/connections", "Банки", "nav-connections"],
+];
 
 export function Layout() {
   const { session } = useSession();
@@ -31,12 +41,11 @@ export function Layout() {
           </NavLink>
           {onboarded && (
             <nav aria-label="Основная навигация" className="nav">
-              <NavLink to="/" end className="nav__link">
-                Главная
-              </NavLink>
-              <NavLink to="/connections" className="nav__link" data-testid="nav-connections">
-                Банки
-              </NavLink>
+              {NAV.map(([to, label, testId]) => (
+                <NavLink key={to} to={to} end={to === "/"} className="nav__link" data-testid={testId}>
+                  {label}
+                </NavLink>
+              ))}
             </nav>
           )}
           <div className="topbar__end">
@@ -55,10 +64,12 @@ export function Layout() {
   );
 }
 
+function closeMenu(event: React.MouseEvent<HTMLElement>) {
+  event.currentTarget.closest("details")?.removeAttribute("open");
+}
+
 function AccountMenu({ email }: { email: string }) {
-  const manager = useSessionManager();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { here, everywhere, busy, error } = useSignOut();
   const menu = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     // A menu closes on Esc (focus back on its button) and on a click elsewhere.
@@ -77,16 +88,6 @@ function AccountMenu({ email }: { email: string }) {
       document.removeEventListener("click", close);
     };
   }, []);
-  async function everywhere() {
-    setBusy(true);
-    setError(null);
-    try {
-      await manager.signOutEverywhere();
-    } catch (caught) {
-      setError(userMessage(caught));
-      setBusy(false);
-    }
-  }
   return (
     <details className="account" data-testid="account-menu" ref={menu}>
       <summary className="button button--ghost">
@@ -100,7 +101,10 @@ function AccountMenu({ email }: { email: string }) {
       </summary>
       <div className="account__menu">
         <p className="account__who">{email}</p>
-        <button type="button" className="button button--secondary" onClick={() => manager.signOut("user")} data-testid="sign-out">
+        <Link className="button button--secondary" to="/profile" data-testid="nav-profile" onClick={closeMenu}>
+          Профиль и цели
+        </Link>
+        <button type="button" className="button button--secondary" onClick={here} data-testid="sign-out">
           Выйти
         </button>
         <button type="button" className="button button--ghost" onClick={() => void everywhere()} disabled={busy} data-testid="sign-out-everywhere">

@@ -100,3 +100,75 @@ export function browserTimeZone(): string {
     return "Europe/Moscow";
   }
 }
+
+/** A calendar date the API sends as `YYYY-MM-DD` (already the user's local date): "5 декабря". */
+export function formatDay(value: string, now: Date = new Date(), timeZone = "UTC"): string {
+  const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return "—";
+  const sameYear = date.getUTCFullYear() === Number(yearIn(now, timeZone));
+  return new Intl.DateTimeFormat(LOCALE, {
+    day: "numeric",
+    month: "long",
+    ...(sameYear ? {} : { year: "numeric" }),
+    timeZone: "UTC",
+  }).format(date);
+}
+
+/** "5 дек." — for chart axes. */
+export function formatDayShort(value: string): string {
+  const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return "—";
+  return new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "short", timeZone: "UTC" }).format(date);
+}
+
+/** `YYYY-MM` → "ноябрь 2026" (long) or "нояб. 26" (short, for axes). */
+export function formatMonth(value: string, style: "long" | "short" = "long"): string {
+  const date = new Date(`${value.slice(0, 7)}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return "—";
+  const options: Intl.DateTimeFormatOptions =
+    style === "long" ? { month: "long", year: "numeric" } : { month: "short", year: "2-digit" };
+  const text = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: "UTC" }).format(date).replace(/\s*г\.$/, "");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A signed amount with an explicit sign: "+120 000,00 ₽", "−31 500,00 ₽" (a real minus). */
+export function formatSigned(amount: string | number, currency = "RUB"): string {
+  const value = typeof amount === "number" ? amount : Number(amount);
+  if (!Number.isFinite(value)) return "—";
+  const text = formatMoney(Math.abs(value), currency);
+  if (value > 0) return `+${text}`;
+  if (value < 0) return `\u2212${text}`;
+  return text;
+}
+
+/** "62,5 %", from the API's decimal string. */
+export function formatPercent(value: string | number, digits = 1): string {
+  const number = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(number)) return "—";
+  return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(number)}\u00a0%`;
+}
+
+/** "1 234 567 ₽" without kopecks, for chart axes only (the figures themselves keep kopecks). */
+export function formatMoneyShort(amount: number): string {
+  return new Intl.NumberFormat(LOCALE, {
+    style: "currency",
+    currency: "RUB",
+    notation: "compact",
+    maximumFractionDigits: 1,
+  }).format(amount);
+}
+
+/** The user's local date today, `YYYY-MM-DD`. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(now);
+}
+
+export const DAYS = ["день", "дня", "дней"] as const;
+export const MONTHS = ["месяц", "месяца", "месяцев"] as const;
+
+/** "4,9" — a plain number with at most `digits` decimals. */
+export function formatNumber(value: string | number, digits = 1): string {
+  const number = typeof value === "number" ? value : Number(value);
+  if (!Number.isFinite(number)) return "—";
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(number);
+}

@@ -32,3 +32,6 @@ export function backoffInterval<T>(active: (data: T) => boolean, backoff: Backof
     return pollDelay(now() - since, backoff);
   };
 }
+
+/** An open payment: asked every 2 s, then less often, at most every 10 s. */
+export const PAYMENT_POLL: Backoff = { first: 2_000, max: 10_000, doubleEvery: 20_000 };

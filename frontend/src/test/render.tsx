@@ -1,4 +1,5 @@
-import { render } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { App } from "../app/App";
 import { DEFAULT_PASSWORD_POLICY, type AppConfig } from "../config";
 import { ServicesProvider } from "../context";
@@ -26,4 +27,12 @@ export function renderApp(handler: Handler, storage = new MemoryStorage()) {
     </ServicesProvider>,
   );
   return { ...view, server, services, storage };
+}
+
+/** Signs in through the form, as a person does (the fake backend's password by default). */
+export async function signIn(password = "FinPulse-demo-1") {
+  await screen.findByTestId("signin-form"); // the signed-out screens are a lazy chunk
+  await userEvent.type(screen.getByLabelText("Электронная почта"), "demo@finpulse.dev");
+  await userEvent.type(screen.getByLabelText("Пароль"), password);
+  await userEvent.click(screen.getByTestId("signin-submit"));
 }

@@ -1,6 +1,18 @@
 import { useMemo } from "react";
 import { useInputs } from "../api/queries";
-import { browserTimeZone, formatDate, formatDateTime, formatMoney, formatRelative } from "../lib/format";
+import {
+  browserTimeZone,
+  formatDate,
+  formatDateTime,
+  formatDay,
+  formatDayShort,
+  formatMoney,
+  formatNumber,
+  formatMonth,
+  formatPercent,
+  formatRelative,
+  formatSigned,
+} from "../lib/format";
 
 /**
  * Formatters bound to the user's time zone: the one saved with their financial inputs, else
@@ -13,10 +25,19 @@ export function useFormat() {
     () => ({
       timeZone,
       money: formatMoney,
+      signed: formatSigned,
+      percent: formatPercent,
+      number: formatNumber,
       date: (value: string | Date) => formatDate(value, timeZone),
       dateTime: (value: string | Date) => formatDateTime(value, timeZone),
       relative: (value: string | Date) => formatRelative(value),
+      /** A `YYYY-MM-DD` the API already gives in the user's zone. */
+      day: (value: string) => formatDay(value, new Date(), timeZone),
+      dayShort: formatDayShort,
+      month: formatMonth,
     }),
     [timeZone],
   );
 }
+
+export type Format = ReturnType<typeof useFormat>;

@@ -59,7 +59,9 @@ export function useRevokeConsent() {
     mutationFn: (consentId: string): Promise<RevokeResponse> =>
       unwrap(api.DELETE("/api/consents/{consent_id}", { params: { path: { consent_id: consentId } } })),
     onSuccess: () => {
-      for (const key of [keys.consents, keys.banks, keys.accounts]) void client.invalidateQueries({ queryKey: key });
+      for (const key of [keys.consents, keys.banks, keys.accounts, keys.dashboard, ["transactions"], ["spending"]]) {
+        void client.invalidateQueries({ queryKey: key });
+      }
     },
   });
 }

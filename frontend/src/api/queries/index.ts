@@ -2,3 +2,5 @@ export * from "./consents";
 export { keys } from "./keys";
 export * from "./sync";
 export * from "./user";
+export * from "./money";
+export * from "./payments";

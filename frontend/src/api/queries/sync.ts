@@ -25,7 +25,7 @@ export function useSync(syncId: string | null | undefined) {
   useEffect(() => {
     // A finished sync changed the data, freshness and the latest-sync indicator.
     if (!ended) return;
-    for (const key of [keys.accounts, keys.banks, keys.consents, keys.latestSync]) {
+    for (const key of [keys.accounts, keys.banks, keys.consents, keys.latestSync, keys.dashboard, ["transactions"], ["spending"]]) {
       void client.invalidateQueries({ queryKey: key });
     }
   }, [ended, client]);

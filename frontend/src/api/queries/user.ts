@@ -71,7 +71,11 @@ export function useSaveInputs() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: FinancialInputsBody) => unwrap(api.PUT("/api/me/financial-inputs", { body })),
-    onSuccess: (inputs) => client.setQueryData(keys.inputs, inputs),
+    onSuccess: (inputs) => {
+      client.setQueryData(keys.inputs, inputs);
+      // New inputs are a new data version: every figure is recomputed on the next read.
+      void client.invalidateQueries({ queryKey: keys.dashboard });
+    },
   });
 }
 

@@ -87,7 +87,7 @@ export const BankConnection = memo(function BankConnection({
           {bank.error && <p className="line line--warn">Не удалось спросить банк о согласиях: {bankErrorText(bank.error)}</p>}
           <ul className="kind-rows">
             {KINDS.map((kind) => (
-              <KindRow key={kind} bankId={bank.bank_id} kind={kind} state={bank[kind]} busy={init.isPending || revoke.isPending} onAction={(a) => act(kind, a)} />
+              <KindRow key={kind} bankId={bank.bank_id} bankName={bank.name} kind={kind} state={bank[kind]} busy={init.isPending || revoke.isPending} onAction={(a) => act(kind, a)} />
             ))}
           </ul>
         </>

@@ -4,6 +4,7 @@ import { Badge } from "../../ui/Badge";
 import { useFormat } from "../../ui/useFormat";
 import { KIND_LABEL, consentStatus } from "../../ui/wording";
 import { actionsFor, type Action } from "./connection";
+import { DataRemoved } from "../../ui/DataRemoved";
 
 const ACTION_LABEL: Record<Action, string> = {
   renew: "Продлить",
@@ -15,12 +16,14 @@ const ACTION_LABEL: Record<Action, string> = {
 /** One consent kind at one bank: status, expiry with days left, and what can be done with it. */
 export function KindRow({
   bankId,
+  bankName,
   kind,
   state,
   busy,
   onAction,
 }: {
   bankId: string;
+  bankName: string;
   kind: ConsentKind;
   state: KindStateView;
   busy: boolean;
@@ -65,6 +68,9 @@ export function KindRow({
             Подтвердите в приложении банка<span className="visually-hidden"> (в новой вкладке)</span>
           </a>
         </p>
+      )}
+      {current?.data_removal && (current.status === "revoked" || current.status === "expired") && (
+        <DataRemoved consent={current} removal={current.data_removal} bankName={bankName} format={format} />
       )}
       <div className="kind-row__actions">
         {actionsFor(kind, current, renewal).map((action) => (

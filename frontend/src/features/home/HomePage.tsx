@@ -1,89 +1,93 @@
 import { Link } from "react-router";
-import type { AccountView, BankFreshness } from "../../api/models";
-import { useAccounts, useBankNames } from "../../api/queries";
-import { Badge } from "../../ui/Badge";
+import { useBankNames, useDashboard, useSpending } from "../../api/queries";
+import { PATHS } from "../../lib/links";
 import { ErrorView } from "../../ui/ErrorView";
+import { AmountsChart, MonthsChart } from "../../ui/SpendingCharts";
+import { EndedConsentBanners } from "../../ui/EndedConsentBanners";
+import { StaleBanners } from "../../ui/StaleBanners";
 import { Empty, Skeleton } from "../../ui/States";
+import { TimelineChart, TimelineList } from "../../ui/TimelineView";
 import { useFormat } from "../../ui/useFormat";
+import { HealthCard } from "./HealthCard";
+import { PlanActions } from "./PlanActions";
+import { Recommendation } from "./Recommendation";
+import { SafeToSpendCard } from "./SafeToSpendCard";
+import { CashCard, DebtCard } from "./SummaryCards";
 
-const KIND: Readonly<Record<string, string>> = {
-  current: "Текущий счёт",
-  debit_card: "Дебетовая карта",
-  savings: "Накопительный счёт",
-  deposit: "Вклад",
-  loan: "Кредитный счёт",
-  credit_card: "Кредитная карта",
-  other: "Счёт",
-};
-
-/** Accounts at every connected bank with both balances, and each bank's freshness. */
+/** Home: the money picture at a glance, every figure from GET /api/dashboard. */
 export function HomePage() {
-  const accounts = useAccounts();
+  const answer = useDashboard();
   const names = useBankNames();
   const format = useFormat();
+  const today = answer.data?.today;
+  const month = useSpending({ group_by: "category", from: `${today?.slice(0, 7)}-01`, to: today ?? "" }, Boolean(today));
 
-  if (accounts.isPending) return <Skeleton lines={6} label="Загружаем счета…" />;
-  if (accounts.isError) return <ErrorView error={accounts.error} onRetry={() => void accounts.refetch()} />;
-  const byBank = new Map<string, AccountView[]>();
-  for (const account of accounts.data.accounts) byBank.set(account.bank_id, [...(byBank.get(account.bank_id) ?? []), account]);
-  const freshness = new Map(accounts.data.freshness.map((f) => [f.bank_id, f]));
-
-  return (
-    <div className="page" data-testid="home">
-      <h1 className="page__title">Ваши счета</h1>
-      {byBank.size === 0 && (
-        <Empty testId="home-empty">
-          Пока нет данных ни из одного банка. <Link to="/connections">Подключите банк</Link> или обновите данные.
-        </Empty>
-      )}
-      {[...byBank].map(([bankId, list]) => (
-        <section key={bankId} className="card" aria-labelledby={`home-${bankId}`} data-testid={`home-bank-${bankId}`}>
-          <header className="card__header">
-            <h2 id={`home-${bankId}`}>{names[bankId] ?? bankId}</h2>
-            <FreshnessBadge freshness={freshness.get(bankId)} relative={format.relative} dateTime={format.dateTime} />
-          </header>
-          <ul className="accounts">
-            {list.map((account) => (
-              <li key={account.account_id} className="account-row" data-testid="account-row">
-                <div>
-                  <p className="account-row__name">{KIND[account.kind] ?? "Счёт"}</p>
-                  <p className="muted">
-                    {[account.masked_number, account.nickname].filter(Boolean).join(" · ")}
-                  </p>
-                </div>
-                <div className="account-row__money">
-                  {account.available && (
-                    <p className="account-row__amount">{format.money(account.available.amount, account.available.currency)}</p>
-                  )}
-                  {account.booked && account.booked.amount !== account.available?.amount && (
-                    <p className="muted">по выписке {format.money(account.booked.amount, account.booked.currency)}</p>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-    </div>
-  );
-}
-
-function FreshnessBadge({
-  freshness,
-  relative,
-  dateTime,
-}: {
-  freshness: BankFreshness | undefined;
-  relative: (v: string) => string;
-  dateTime: (v: string) => string;
-}) {
-  if (!freshness?.last_success_at) return null;
-  if (freshness.stale) {
+  if (answer.isPending) return <Skeleton lines={8} label="Считаем ваши деньги…" />;
+  if (answer.isError) return <ErrorView error={answer.error} onRetry={() => void answer.refetch()} />;
+  const { dashboard, freshness } = answer.data;
+  if (freshness.length === 0 && dashboard.cash.accounts.length === 0) {
     return (
-      <Badge tone="warn" testId="home-stale">
-        Данные на {dateTime(freshness.last_success_at)}
-      </Badge>
+      <div className="page" data-testid="home">
+        <h1 className="page__title">Главная</h1>
+        <EndedConsentBanners />
+        <Empty testId="home-empty">
+          Пока нет данных ни из одного банка. <Link to={PATHS.connections}>Подключите банк</Link> — и здесь появятся деньги, платежи и советы.
+        </Empty>
+      </div>
     );
   }
-  return <span className="card__meta">обновлено {relative(freshness.last_success_at)}</span>;
+  const upcoming = dashboard.timeline.events.slice(0, 5);
+  return (
+    <div className="page" data-testid="home">
+      <h1 className="visually-hidden">Главная</h1>
+      <StaleBanners freshness={freshness} />
+      <EndedConsentBanners />
+      <div className="home-top">
+        <SafeToSpendCard sts={dashboard.safe_to_spend} format={format} />
+        <PlanActions dashboard={dashboard} format={format} />
+      </div>
+      <div className="cards-3">
+        <CashCard dashboard={dashboard} freshness={freshness} names={names} format={format} />
+        <DebtCard dashboard={dashboard} format={format} />
+        <HealthCard health={dashboard.health} format={format} />
+      </div>
+      <section className="card" aria-labelledby="next-title" data-testid="home-timeline">
+        <header className="card__header">
+          <h2 id="next-title">Ближайшие 30 дней</h2>
+          <Link to={PATHS.timeline}>Все события</Link>
+        </header>
+        <div className="split">
+          <TimelineChart timeline={dashboard.timeline} format={format} title="Прогноз остатка" />
+          {upcoming.length ? (
+            <TimelineList events={upcoming} format={format} lowest={dashboard.timeline.lowest_balance} />
+          ) : (
+            <Empty testId="timeline-empty">В ближайшие 30 дней нет ожидаемых доходов и платежей.</Empty>
+          )}
+        </div>
+      </section>
+      <Recommendation dashboard={dashboard} names={names} format={format} />
+      <section className="card" aria-labelledby="spend-title" data-testid="home-spending">
+        <header className="card__header">
+          <h2 id="spend-title">Расходы</h2>
+          <Link to={PATHS.spending}>Подробнее</Link>
+        </header>
+        <div className="split">
+          {month.data ? (
+            <AmountsChart
+              title={`В этом месяце: ${format.money(month.data.report.total)}`}
+              rows={month.data.report.rows.map((r) => ({ key: r.key, label: r.label, amount: r.amount, count: r.count }))}
+              total={month.data.report.total}
+              format={format}
+              testId="month-categories"
+            />
+          ) : month.isError ? (
+            <ErrorView error={month.error} onRetry={() => void month.refetch()} />
+          ) : (
+            <Skeleton lines={4} label="Загружаем расходы…" />
+          )}
+          <MonthsChart months={dashboard.spending.by_month} format={format} title="Доходы и расходы за 12 месяцев" />
+        </div>
+      </section>
+    </div>
+  );
 }

@@ -69,6 +69,7 @@ HEALTH_SPENDING_MONTHS: Final = 3
 MIN_REFINANCE_SAVING: Final = Decimal(1000)
 MAX_OFFERS_PER_LOAN: Final = 5
 MAX_PLAN_MONTHS: Final = 600
+PLAN_PATH_POINTS: Final = 60
 
 # --- health score -----------------------------------------------------------------------------
 HEALTH_WEIGHTS: Final = {

@@ -7,6 +7,16 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+MONTHS_GENITIVE = (
+    "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря",
+)  # fmt: skip
+
+
+def ru_day(value: date) -> str:
+    """`2026-12-05` → `5 декабря`, for sentences the user reads."""
+    return f"{value.day} {MONTHS_GENITIVE[value.month - 1]}"
+
 
 def days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]

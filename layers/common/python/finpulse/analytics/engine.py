@@ -170,7 +170,7 @@ def compute_dashboard(data: EngineInput) -> Dashboard:
         savings=savings,
         consents=sorted(data.consents, key=lambda x: (x.expires_at, x.bank_id, x.kind)),
     )
-    refinance = compute_refinance(debt.loans, products, data.base_currency)
+    refinance, refinance_reasons = compute_refinance(debt.loans, products, data.base_currency)
     recommendations = Recommendations(
         repayment=compute_repayment(
             debt,
@@ -181,6 +181,7 @@ def compute_dashboard(data: EngineInput) -> Dashboard:
             refinance_offers=len(refinance),
         ),
         refinance=refinance,
+        refinance_reasons=refinance_reasons,
         savings_plan=savings_plan,
     )
     return Dashboard(

@@ -6,7 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from finpulse.analytics import constants as c
 from finpulse.analytics.debt import DebtFigures
-from finpulse.analytics.money import HUNDRED, ONE, ZERO, kop
+from finpulse.analytics.money import HUNDRED, ONE, ZERO, kop, ru_decimal, rub
 from finpulse.analytics.results import Health, HealthComponent
 
 W = c.HEALTH_WEIGHTS
@@ -47,7 +47,10 @@ def compute_health(
         dti = monthly_debt / monthly_income
         points = W["debt_to_income"] * _scale((c.DTI_BAD - dti) / (c.DTI_BAD - c.DTI_GOOD))
         part(
-            "debt_to_income", points, kop(dti * HUNDRED), f"Платежи по долгам — {kop(dti * HUNDRED)} % дохода"
+            "debt_to_income",
+            points,
+            kop(dti * HUNDRED),
+            f"Платежи по долгам — {ru_decimal(dti * HUNDRED)} % дохода",
         )
     elif monthly_debt == ZERO:
         part("debt_to_income", W["debt_to_income"], None, "Нет долговых платежей")
@@ -58,7 +61,7 @@ def compute_health(
     if basis > ZERO:
         months = max(ZERO, liquid) / basis
         points = W["buffer"] * _scale(months / c.BUFFER_GOOD_MONTHS)
-        part("buffer", points, kop(months), f"Денег хватит на {kop(months)} мес. расходов")
+        part("buffer", points, kop(months), f"Денег хватит на {ru_decimal(months)} мес. расходов")
     else:
         part("buffer", W["buffer"], None, "Расходов не найдено")
 
@@ -66,7 +69,7 @@ def compute_health(
     if overdue == ZERO:
         part("overdue", W["overdue"], kop(ZERO), "Просрочек нет")
     else:
-        part("overdue", ZERO, kop(overdue), f"Просрочено {kop(overdue)} ₽")
+        part("overdue", ZERO, kop(overdue), f"Просрочено {rub(overdue)}")
 
     # A card whose used amount the bank did not report says nothing about utilisation.
     known = [card for card in debt.cards if card.limit and card.used_known]
@@ -81,7 +84,7 @@ def compute_health(
             "card_utilisation",
             points,
             kop(share * HUNDRED),
-            f"Карты использованы на {kop(share * HUNDRED)} %",
+            f"Карты использованы на {ru_decimal(share * HUNDRED)} %",
         )
     else:
         part("card_utilisation", W["card_utilisation"], None, "Нет данных об использовании кредитных карт")

@@ -78,6 +78,11 @@ class Converter:
         return currency == self.base or currency in self.rates
 
 
+def ru_decimal(value: Decimal) -> str:
+    """`53.4123` → `53,41`: kopeck precision with the Russian decimal comma, for sentences."""
+    return f"{kop(value):.2f}".replace("-", "−").replace(".", ",")
+
+
 def rub(value: Decimal) -> str:
     """`186945.834` → `186 945,83 ₽` (kopecks, half up; no-break spaces), for sentences users read."""
     whole, _, frac = f"{kop(value):.2f}".partition(".")

@@ -50,6 +50,16 @@ class RepaymentPlan(Result):
     order: list[str]
 
 
+class PlanPoint(Result):
+    """What is owed in all at the start of `month` under minimums only and under each strategy."""
+
+    month: str
+    """`YYYY-MM`; the first point is today's month (what is owed today)."""
+    baseline: Decimal
+    avalanche: Decimal
+    snowball: Decimal
+
+
 class Repayment(Result):
     extra_monthly: Decimal
     """Extra repayment per month on top of the minimums: the surplus × the speed's share."""
@@ -66,6 +76,8 @@ class Repayment(Result):
     snowball: RepaymentPlan
     chosen: str
     excluded: list[str]
+    balance_path: list[PlanPoint]
+    """The debt owed over time under each plan (every month, or every n-th on a long horizon)."""
 
 
 class RefinanceOffer(Result):
@@ -84,6 +96,12 @@ class RefinanceOffer(Result):
     break_even_month: int
 
 
+class RefinanceReason(Result):
+    loan: str
+    reason: str
+    """Why the loan has no offer, in words: no rate, no cheaper product, not for this amount, …"""
+
+
 class SavingsPlan(Result):
     goal_amount: Decimal
     goal_date: date | None
@@ -99,4 +117,6 @@ class SavingsPlan(Result):
 class Recommendations(Result):
     repayment: Repayment | None
     refinance: list[RefinanceOffer]
+    refinance_reasons: list[RefinanceReason]
+    """Each loan still owed without an offer, and why (empty when every loan has one)."""
     savings_plan: SavingsPlan | None

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from finpulse.analytics import constants as c
 from finpulse.analytics.bills import BillFigures
+from finpulse.analytics.dates import ru_day
 from finpulse.analytics.debt import DebtFigures
 from finpulse.analytics.income import IncomeFigures
 from finpulse.analytics.money import ZERO, kop
@@ -102,7 +103,7 @@ def compute_safe_to_spend(
         Term(code="safety_buffer", label="Подушка безопасности", amount=-kop(buffer)),
         Term(
             code="per_day",
-            label=f"Остаток ÷ {days} дн. до {end.isoformat()}",
+            label=f"Остаток ÷ {days} дн. до {ru_day(end)}",
             amount=kop(daily),
             detail="до следующего дохода" if horizon == "next_income" else "доход не найден: 30 дней",
         ),

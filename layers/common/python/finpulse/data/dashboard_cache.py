@@ -22,9 +22,10 @@ from finpulse.data.freshness import BankFreshness
 from finpulse.data.keys import DASHBOARD_SK, DATA_VERSION_SK, INPUTS_SK, state_sk, user_pk
 from finpulse.data.table import batch_get, data_table
 
-FORMAT = 2
+FORMAT = 3
 """Raise when the engine's output changes meaning or shape: older cache items are then ignored.
-2: purchases at merchants are never moves between own accounts (issue 12)."""
+2: purchases at merchants are never moves between own accounts (issue 12).
+3: the repayment plan's balance path, refinance reasons, Russian sentences (issue 11)."""
 
 
 @dataclass(frozen=True)

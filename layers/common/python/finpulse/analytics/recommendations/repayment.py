@@ -17,7 +17,7 @@ from finpulse.analytics.dates import add_months
 from finpulse.analytics.debt import DebtFigures
 from finpulse.analytics.loanmath import monthly_rate
 from finpulse.analytics.money import ZERO, kop, rub
-from finpulse.analytics.result_plan import Repayment, RepaymentPlan
+from finpulse.analytics.result_plan import PlanPoint, Repayment, RepaymentPlan
 from finpulse.analytics.surplus import SurplusFigures
 from finpulse.domain import RepaymentSpeed, Strategy
 
@@ -33,6 +33,8 @@ class Outcome:
     months: int | None
     """Months until every debt is repaid; `None` if not within MAX_PLAN_MONTHS."""
     interest: Decimal
+    owed: tuple[Decimal, ...] = ()
+    """What is owed in all at the end of each month simulated (month 1 first)."""
 
 
 def simulate(debts: list[PlanDebt], extra: Decimal, order: list[str] | None) -> Outcome:
@@ -44,6 +46,7 @@ def simulate(debts: list[PlanDebt], extra: Decimal, order: list[str] | None) -> 
     minimums = {d.target.ref: d.minimum for d in debts}
     budget = sum(minimums.values(), ZERO) + extra
     interest_total = ZERO
+    owed: list[Decimal] = []
     for month in range(1, c.MAX_PLAN_MONTHS + 1):
         for ref, balance in balances.items():
             if balance > ZERO:
@@ -63,9 +66,34 @@ def simulate(debts: list[PlanDebt], extra: Decimal, order: list[str] | None) -> 
                 pay = min(free, balances[ref])
                 balances[ref] -= pay
                 free -= pay
-        if all(b <= ZERO for b in balances.values()):
-            return Outcome(month, interest_total)
-    return Outcome(None, interest_total)
+        owed.append(sum((b for b in balances.values() if b > ZERO), ZERO))
+        if owed[-1] <= ZERO:
+            return Outcome(month, interest_total, tuple(owed))
+    return Outcome(None, interest_total, tuple(owed))
+
+
+def balance_path(today: date, start: Decimal, outcomes: dict[str, Outcome]) -> list[PlanPoint]:
+    """The debt owed over time under each plan, for a chart: today's month, then at most
+    PLAN_PATH_POINTS months spread evenly up to the last plan's payoff (every month of a short
+    horizon, every n-th of a long one, always the last)."""
+    horizon = max(len(o.owed) for o in outcomes.values())
+    step = max(1, -(-horizon // c.PLAN_PATH_POINTS))
+    months = sorted({*range(0, horizon, step), horizon})
+
+    def owed(outcome: Outcome, month: int) -> Decimal:
+        if month == 0:
+            return start
+        return outcome.owed[month - 1] if month <= len(outcome.owed) else ZERO
+
+    return [
+        PlanPoint(
+            month=_month_label(today, m) or "",
+            baseline=kop(owed(outcomes["baseline"], m)),
+            avalanche=kop(owed(outcomes["avalanche"], m)),
+            snowball=kop(owed(outcomes["snowball"], m)),
+        )
+        for m in months
+    ]
 
 
 def _month_label(today: date, months: int | None) -> str | None:
@@ -100,10 +128,11 @@ def compute_repayment(
         return None
     extra = surplus.extra_monthly(speed)
     baseline = simulate(debts, ZERO, None)
+    outcomes = {"baseline": baseline}
     plans: dict[Strategy, RepaymentPlan] = {}
     for strategy in (Strategy.AVALANCHE, Strategy.SNOWBALL):
         order = [t.ref for t in order_for(strategy, [d.target for d in debts])]
-        outcome = simulate(debts, extra, order)
+        outcome = outcomes[strategy.value] = simulate(debts, extra, order)
         plans[strategy] = RepaymentPlan(
             strategy=strategy.value,
             extra_monthly=kop(extra),
@@ -127,6 +156,7 @@ def compute_repayment(
         snowball=plans[Strategy.SNOWBALL],
         chosen=chosen.value,
         excluded=sorted(excluded),
+        balance_path=balance_path(today, sum((d.target.balance for d in debts), ZERO), outcomes),
     )
 
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from finpulse.analytics.categories import categorise
+from finpulse.analytics.categories import CATEGORY_LABELS, categorise
 from finpulse.data.freshness import BankFreshness
 from finpulse.data.sync_records import BankError, SyncRecord
 from finpulse.domain import Account, Agreement, Balance, Transaction, mask_account_number
@@ -70,12 +70,14 @@ class TransactionView(BaseModel):
     description: str
     merchant_name: str | None = None
     mcc: str | None = None
-    category: str
+    category: str = Field(description="From the MCC, else the bank's category word, else `other`")
+    category_label: str = Field(description="The category in Russian, as the spending report names it")
     counterparty_name: str | None = None
     card_masked: str | None = None
 
     @classmethod
     def of(cls, tx: Transaction) -> TransactionView:
+        category = categorise(tx.mcc, tx.bank_category)
         return cls(
             bank_id=tx.bank_id,
             account_id=tx.account_id,
@@ -89,7 +91,8 @@ class TransactionView(BaseModel):
             description=tx.description,
             merchant_name=tx.merchant_name,
             mcc=tx.mcc,
-            category=categorise(tx.mcc, tx.bank_category),
+            category=category,
+            category_label=CATEGORY_LABELS.get(category, category),
             counterparty_name=tx.counterparty_name,
             card_masked=tx.card_masked,
         )
@@ -155,12 +158,29 @@ class AgreementsResponse(BaseModel):
     freshness: list[BankFreshness]
 
 
+class CategoryOption(BaseModel):
+    code: str
+    label: str
+
+
+TRANSACTION_CATEGORIES = [
+    CategoryOption(code=code, label=label)
+    for code, label in CATEGORY_LABELS.items()
+    if code != "loan_payments"
+]
+"""What `category` can be on a transaction (loan payments are told apart only by the analytics,
+which knows the user's agreements)."""
+
+
 class TransactionsResponse(BaseModel):
     transactions: list[TransactionView]
     next_cursor: str | None = Field(
         default=None, description="Pass as `cursor` for the next page; null at the end"
     )
     freshness: list[BankFreshness]
+    categories: list[CategoryOption] = Field(
+        description="Every value the `category` filter takes, with its Russian label",
+    )
 
 
 class RefreshAccepted(BaseModel):

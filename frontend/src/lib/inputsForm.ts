@@ -1,4 +1,5 @@
-import type { FinancialInputs, FinancialInputsBody } from "../../api/models";
+import { ApiError } from "../api/errors";
+import type { FinancialInputs, FinancialInputsBody } from "../api/models";
 
 /** The goals form as typed: every field optional, amounts and days as text. */
 export interface GoalsDraft {
@@ -10,9 +11,11 @@ export interface GoalsDraft {
   readonly speed: "conservative" | "balanced" | "fast";
   readonly buffer: string;
   readonly timezone: string;
+  /** Loan payments the user entered (kept as they are: the PUT replaces the whole set). */
+  readonly overrides: NonNullable<FinancialInputsBody["credit_payment_overrides"]>;
 }
 
-export type GoalsErrors = Partial<Record<keyof GoalsDraft, string>>;
+export type GoalsErrors = Partial<Record<Exclude<keyof GoalsDraft, "overrides">, string>>;
 
 const amount = (text: string): number | null => {
   const clean = text.replace(/[\s\u00a0\u202f]+/g, "").replace(",", ".");
@@ -29,6 +32,7 @@ export function draftFrom(inputs: FinancialInputs | undefined, timezone: string)
     speed: inputs?.repayment_speed ?? "balanced",
     buffer: inputs?.safety_buffer ?? "",
     timezone: inputs?.stored && inputs.timezone ? inputs.timezone : timezone,
+    overrides: inputs?.credit_payment_overrides ?? [],
   };
 }
 
@@ -66,12 +70,13 @@ export function toInputsBody(draft: GoalsDraft, today: string): { errors: GoalsE
       repayment_speed: draft.speed,
       safety_buffer: buffer === null ? null : buffer.toFixed(2),
       timezone: draft.timezone,
+      credit_payment_overrides: [...draft.overrides],
     },
   };
 }
 
 /** The server's field names (details[].field) → this form's fields. */
-export const SERVER_FIELDS: Readonly<Record<string, keyof GoalsDraft>> = {
+export const SERVER_FIELDS: Readonly<Record<string, keyof GoalsErrors>> = {
   "body.salary": "salary",
   "body.paydays": "paydays",
   "body.savings_goal_amount": "goalAmount",
@@ -79,3 +84,14 @@ export const SERVER_FIELDS: Readonly<Record<string, keyof GoalsDraft>> = {
   "body.safety_buffer": "buffer",
   "body.timezone": "timezone",
 };
+
+/** The server's 422 details, on the fields of this form they name. */
+export function serverErrors(error: unknown): GoalsErrors {
+  const mapped: GoalsErrors = {};
+  if (!(error instanceof ApiError)) return mapped;
+  for (const d of error.details) {
+    const field = SERVER_FIELDS[d.field];
+    if (field) mapped[field] = "Сервер не принял это значение: проверьте его.";
+  }
+  return mapped;
+}

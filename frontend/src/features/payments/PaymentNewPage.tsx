@@ -1,0 +1,294 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { ApiError, NETWORK_ERROR } from "../../api/errors";
+import type { AccountView, Dashboard, PaymentKindName, PaymentRequest, PaymentQuote } from "../../api/models";
+import { useAccounts, useBankNames, useDashboard, usePay, useQuote, type PayAttempt } from "../../api/queries";
+import { PATHS } from "../../lib/links";
+import { ErrorView } from "../../ui/ErrorView";
+import { Field } from "../../ui/Field";
+import { Skeleton } from "../../ui/States";
+import { useFormat, type Format } from "../../ui/useFormat";
+import { PAYABLE, defaultDebtor } from "./debtor";
+import { attemptFits, clearAttempt, loadAttempt, newAttempt, payBody, saveAttempt, type StoredAttempt } from "./attempt";
+import { KIND, checkText } from "./wording";
+
+const KINDS: readonly PaymentKindName[] = ["mdp", "adp", "sdp"];
+
+/** The payment form (pre-filled from the link) → the quote with every check → confirm, exactly once. */
+export function PaymentNewPage() {
+  const [params] = useSearchParams();
+  const kind = (KINDS as readonly string[]).includes(params.get("kind") ?? "") ? (params.get("kind") as PaymentKindName) : "mdp";
+  const bank = params.get("bank");
+  const target = useMemo<PaymentRequest["target"]>(
+    () =>
+      bank
+        ? {
+            bank_id: bank,
+            ...(params.get("agreement") ? { agreement_id: params.get("agreement") } : {}),
+            ...(params.get("account") ? { account_id: params.get("account") } : {}),
+          }
+        : null,
+    [bank, params],
+  );
+  const accounts = useAccounts();
+  const dashboard = useDashboard();
+  const [stored, setStored] = useState<StoredAttempt | null>(() => {
+    const found = loadAttempt(sessionStorage);
+    return found && attemptFits(found, kind, target) ? found : null;
+  });
+
+  if (accounts.isPending || dashboard.isPending) return <Skeleton lines={6} label="Готовим платёж…" />;
+  if (accounts.isError) return <ErrorView error={accounts.error} onRetry={() => void accounts.refetch()} />;
+  if (dashboard.isError) return <ErrorView error={dashboard.error} onRetry={() => void dashboard.refetch()} />;
+  const targetName = nameOfTarget(dashboard.data.dashboard, target);
+  return (
+    <div className="page" data-testid="payment-new">
+      <h1 className="page__title">{KIND[kind].title}</h1>
+      <p className="muted">{KIND[kind].what}.</p>
+      {stored ? (
+        <QuoteStep stored={stored} targetName={targetName} onChange={() => { clearAttempt(sessionStorage); setStored(null); }} />
+      ) : (
+        <FormStep
+          kind={kind}
+          target={target}
+          targetName={targetName}
+          initialAmount={(params.get("amount") ?? "").replace(".", ",")}
+          accounts={accounts.data.accounts}
+          onQuoted={(attempt, quote) => setStored(saveAttempt(sessionStorage, attempt, quote, false))}
+        />
+      )}
+    </div>
+  );
+}
+
+function nameOfTarget(d: Dashboard, target: PaymentRequest["target"]): string | null {
+  if (!target) return null;
+  const ref = `${target.bank_id}/${target.agreement_id ?? target.account_id ?? ""}`;
+  const loan = [...d.debt.loans, ...d.debt.cards].find((l) => `${l.bank_id}/${l.agreement_id}` === ref);
+  if (loan) return loan.name;
+  const saving = d.savings.items.find((s) => `${s.bank_id}/${s.ref}` === ref);
+  return saving?.name ?? null;
+}
+
+function FormStep({
+  kind,
+  target,
+  targetName,
+  initialAmount,
+  accounts,
+  onQuoted,
+}: {
+  kind: PaymentKindName;
+  target: PaymentRequest["target"];
+  targetName: string | null;
+  initialAmount: string;
+  accounts: readonly AccountView[];
+  onQuoted: (attempt: PayAttempt, quote: PaymentQuote) => void;
+}) {
+  const names = useBankNames();
+  const format = useFormat();
+  const quote = useQuote();
+  const payable = accounts.filter((a) => PAYABLE.has(a.kind) && a.enabled);
+  const [debtor, setDebtor] = useState(() => {
+    const found = defaultDebtor(accounts, target?.bank_id, Number(initialAmount.replace(",", ".")) || 0);
+    return found ? `${found.bank_id}/${found.account_id}` : "";
+  });
+  const [amount, setAmount] = useState(initialAmount);
+  const [comment, setComment] = useState("");
+  const clean = amount.replace(/[\s\u00a0\u202f]+/g, "").replace(",", ".");
+  const amountError = clean && !/^\d+(\.\d{1,2})?$/.test(clean) ? "Сумма в рублях, не больше двух знаков после запятой: например 1500 или 1500,50." : clean && Number(clean) <= 0 ? "Сумма должна быть больше нуля." : undefined;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (amountError || !debtor) return;
+    const [bank_id, ...rest] = debtor.split("/");
+    const request: PaymentRequest = {
+      debtor: { bank_id: bank_id ?? "", account_id: rest.join("/") },
+      ...(target ? { target } : {}),
+      ...(clean ? { amount: clean } : {}),
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
+    };
+    const answer = await quote.mutateAsync({ kind, ...request }).catch(() => null);
+    if (answer) onQuoted(newAttempt(kind, payBody(request, answer)), answer);
+  }
+
+  const serverField = quote.error instanceof ApiError ? quote.error : null;
+  return (
+    <form className="card" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="payment-form" aria-labelledby="payment-form-title">
+      <h2 id="payment-form-title">Куда и откуда</h2>
+      <dl className="facts-grid">
+        <div>
+          <dt>Получатель</dt>
+          <dd data-testid="payment-target">{targetName ?? (target ? `${names[target.bank_id] ?? target.bank_id}` : kind === "adp" ? "по плану FinPulse" : "не выбран")}</dd>
+        </div>
+        {target && (
+          <div>
+            <dt>Банк</dt>
+            <dd>{names[target.bank_id] ?? target.bank_id}</dd>
+          </div>
+        )}
+      </dl>
+      {!target && kind !== "adp" && (
+        <p className="hero__warn">
+          Выберите, что оплатить: <Link to={kind === "sdp" ? PATHS.savings : PATHS.loans}>{kind === "sdp" ? "вклад или счёт" : "кредит или карту"}</Link>.
+        </p>
+      )}
+      <fieldset className="radios" data-testid="debtor-picker">
+        <legend>Списать со счёта</legend>
+        {payable.length === 0 && <p className="muted">Нет текущих или накопительных счетов, с которых можно платить.</p>}
+        {payable.map((a) => {
+          const id = `${a.bank_id}/${a.account_id}`;
+          return (
+            <label key={id} className="check">
+              <input type="radio" name="debtor" value={id} checked={debtor === id} onChange={() => setDebtor(id)} data-testid={`debtor-${a.bank_id}-${a.account_id}`} />
+              <span>
+                <strong>
+                  {names[a.bank_id] ?? a.bank_id} · {a.kind === "savings" ? "накопительный" : "текущий"} {a.masked_number}
+                </strong>
+                <span className="check__hint">доступно {a.available ? format.money(a.available.amount, a.available.currency) : "—"}</span>
+              </span>
+            </label>
+          );
+        })}
+      </fieldset>
+      <div className="form-grid">
+        <Field
+          label="Сумма, ₽"
+          hint={kind === "mdp" ? "Оставьте пустым — заплатим ближайший платёж по графику." : kind === "adp" ? "Оставьте пустым — сумма по плану FinPulse." : "Оставьте пустым — сумма по плану накоплений."}
+          inputMode="decimal"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          error={amountError ?? serverField?.fieldMessage("body.amount")}
+          data-testid="payment-amount"
+        />
+        <Field label="Комментарий" hint="Необязательно; банк покажет его в выписке." value={comment} maxLength={140} onChange={(e) => setComment(e.target.value)} data-testid="payment-comment" />
+      </div>
+      {quote.isError && <ErrorView error={quote.error} title="Не удалось проверить платёж" />}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={quote.isPending || Boolean(amountError) || !debtor || (!target && kind !== "adp")} data-testid="payment-quote">
+          {quote.isPending ? "Проверяем…" : "Проверить платёж"}
+        </button>
+        <Link className="button button--ghost" to={PATHS.payments}>
+          История платежей
+        </Link>
+      </div>
+    </form>
+  );
+}
+
+function QuoteStep({ stored, targetName, onChange }: { stored: StoredAttempt; targetName: string | null; onChange: () => void }) {
+  const names = useBankNames();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const pay = usePay();
+  const sending = useRef(false);
+  const [current, setCurrent] = useState(stored);
+  const { quote, attempt } = current;
+
+  async function confirm() {
+    // A second click (or Enter) while the first is on its way sends nothing.
+    if (sending.current) return;
+    sending.current = true;
+    setCurrent(saveAttempt(sessionStorage, attempt, quote, true, current.at));
+    try {
+      const payment = await pay.mutateAsync(attempt);
+      clearAttempt(sessionStorage);
+      void navigate(`${PATHS.payments}/${payment.payment_id}`, { replace: true });
+    } catch (error) {
+      sending.current = false;
+      if (error instanceof ApiError && error.code === "IDEMPOTENCY_IN_PROGRESS") setTimeout(() => void confirm(), 2_000);
+    }
+  }
+
+  useEffect(() => {
+    // Reloaded after Confirm: ask again with the same key — the server answers with that payment.
+    if (stored.sent) void confirm();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the attempt the page opened with
+  }, []);
+
+  const error = pay.error;
+  const retryable = error instanceof ApiError && (error.code === NETWORK_ERROR || error.status >= 500 || error.status === 409);
+  // Sent and no answer yet: the payment may exist, so a changed form (a new attempt) could pay twice.
+  const outcomeUnknown = current.sent && (!error || retryable);
+  return (
+    <section className="card" aria-labelledby="quote-title" data-testid="payment-quote-step" data-ok={quote.ok}>
+      <h2 id="quote-title">Проверьте платёж</h2>
+      <QuoteSummary quote={quote} targetName={targetName} names={names} format={format} />
+      <h3 className="chart__title">Проверки</h3>
+      <ul className="checks" data-testid="payment-checks">
+        {quote.checks.map((check, i) => (
+          <li key={`${check.name}-${i}`} className="check-row" data-testid="payment-check" data-ok={check.ok} data-name={check.name}>
+            <span className={`check-row__mark check-row__mark--${check.ok ? "ok" : "fail"}`} aria-hidden="true">
+              {check.ok ? "✓" : "✕"}
+            </span>
+            <span>
+              <span className="visually-hidden">{check.ok ? "Пройдена: " : "Не пройдена: "}</span>
+              {checkText(check, quote, (id) => names[id] ?? id)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {quote.consent?.approval === "manual" && (
+        <p className="next-action">Этот банк попросит подтвердить платёж в своём приложении — после нажатия «Оплатить» появится ссылка.</p>
+      )}
+      {!quote.ok && (
+        <p className="hero__warn" role="alert" data-testid="payment-refused">
+          Платёж не пройдёт, деньги не спишутся: {quote.checks.filter((c) => !c.ok).map((c) => checkText(c, quote, (id) => names[id] ?? id)).join(" ")}
+        </p>
+      )}
+      {error && <ErrorView error={error} title={retryable ? "Ответ не дошёл — платёж мог пройти" : "Платёж не принят"} />}
+      {error && retryable && (
+        <p className="muted small" data-testid="payment-retry-hint">
+          «Повторить» спросит о том же самом платеже: если он уже прошёл, FinPulse покажет его, а второй раз деньги не спишутся.
+        </p>
+      )}
+      <div className="actions">
+        {quote.ok && (
+          <button type="button" className="button button--primary" onClick={() => void confirm()} disabled={pay.isPending || current.sent && !error} data-testid="payment-confirm">
+            {pay.isPending ? "Отправляем…" : error && retryable ? "Повторить" : `Оплатить ${quote.amount ? format.money(quote.amount, quote.currency ?? "RUB") : ""}`}
+          </button>
+        )}
+        {!outcomeUnknown && (
+          <button type="button" className="button button--secondary" onClick={onChange} data-testid="payment-change">
+            Изменить
+          </button>
+        )}
+      </div>
+      <p className="muted small">
+        Повторное нажатие, обновление страницы или повтор после сбоя сети не спишут деньги второй раз: FinPulse отправляет этот платёж под одним номером{" "}
+        <span className="mono" title="Idempotency-Key">{attempt.key.slice(0, 8)}</span>.
+      </p>
+    </section>
+  );
+}
+
+function QuoteSummary({ quote, targetName, names, format }: { quote: PaymentQuote; targetName: string | null; names: Readonly<Record<string, string>>; format: Format }) {
+  return (
+    <dl className="facts-grid" data-testid="payment-summary">
+      <div>
+        <dt>Сумма</dt>
+        <dd className="figure" data-testid="quote-amount">
+          {quote.amount ? format.money(quote.amount, quote.currency ?? "RUB") : "—"}
+        </dd>
+      </div>
+      {quote.debtor && (
+        <div>
+          <dt>Откуда</dt>
+          <dd>
+            {names[quote.debtor.bank_id] ?? quote.debtor.bank_id} {quote.debtor.masked_number}
+            <span className="muted"> · доступно {quote.debtor.available ? format.money(quote.debtor.available) : "—"}</span>
+          </dd>
+        </div>
+      )}
+      {quote.creditor && (
+        <div>
+          <dt>Куда</dt>
+          <dd>
+            {targetName ?? quote.creditor.name} · {names[quote.creditor.bank_id] ?? quote.creditor.bank_id} {quote.creditor.masked_number}
+            {quote.creditor.outstanding && <span className="muted"> · долг {format.money(quote.creditor.outstanding)}</span>}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}
