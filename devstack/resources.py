@@ -78,7 +78,9 @@ class LocalResources:
 
     @property
     def state_machine_arn(self) -> str:
-        """The single state machine (the full refresh); explicit when the template has several."""
+        """The full refresh's state machine (the template's only one, or `FullRefreshStateMachine`)."""
+        if "FullRefreshStateMachine" in self.state_machines:
+            return self.state_machines["FullRefreshStateMachine"]
         if len(self.state_machines) != 1:
             raise LookupError(f"several state machines: {sorted(self.state_machines)}")
         return next(iter(self.state_machines.values()))

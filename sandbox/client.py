@@ -68,6 +68,18 @@ class AdminClient:
     def clear_payment_knobs(self) -> None:
         self._call("DELETE", "/payment-knobs")
 
+    # --- agreement knobs (sandbox.bank.agreement_knobs) -----------------------------------
+    def agreement_knobs(self) -> dict[str, Any]:
+        return dict(self._call("GET", "/agreement-knobs"))
+
+    def set_agreement_knobs(self, **knobs: Any) -> dict[str, Any]:
+        """Replace the agreement knobs: ``open_drop_after_commit``, ``open_decline``,
+        ``close_drop_after_commit``, ``close_refuse`` (each: the next N requests)."""
+        return dict(self._call("PUT", "/agreement-knobs", json=knobs))
+
+    def clear_agreement_knobs(self) -> None:
+        self._call("DELETE", "/agreement-knobs")
+
     # --- consents, tokens, keys -----------------------------------------------------------
     def consents(self, status: str | None = None) -> list[dict[str, Any]]:
         """Every consent (any kind); ``status`` filters (``pending``, ``authorized``, ...)."""
@@ -197,10 +209,12 @@ class SandboxBanks:
         return str(resp.json()["access_token"])
 
     def clean(self) -> None:
-        """Between tests: clear faults, payment knobs and request logs at every bank (data stays)."""
+        """Between tests: clear faults, payment and agreement knobs and request logs at every bank
+        (data stays)."""
         for bank in self.banks.values():
             bank.admin.clear_faults()
             bank.admin.clear_payment_knobs()
+            bank.admin.clear_agreement_knobs()
             bank.admin.clear_requests()
 
     def reset(self) -> None:

@@ -139,6 +139,7 @@ def register(router: Router, bank: Bank) -> None:
         state.reset()
         bank.faults.clear()
         bank.payment_knobs.clear()
+        bank.agreement_knobs.clear()
         bank.log.clear()
         return json_response(bank.describe())
 

@@ -12,10 +12,13 @@ import orjson
 
 from sandbox.bank import (
     admin,
+    agreement_knobs,
     approval,
+    knobs,
     payment_knobs,
     routes_account_consents,
     routes_accounts,
+    routes_agreements,
     routes_misc,
     routes_payments,
     routes_products,
@@ -37,6 +40,7 @@ def build_router(bank: Bank) -> Router:
         routes_accounts,
         routes_account_consents,
         routes_products,
+        routes_agreements,
         routes_payments,
         approval,
     ):
@@ -44,6 +48,7 @@ def build_router(bank: Bank) -> Router:
     if bank.settings.admin_enabled:
         admin.register(router, bank)
         payment_knobs.register_admin(router, bank)
+        agreement_knobs.register_admin(router, bank)
     return router
 
 
@@ -78,7 +83,7 @@ class BankApp:
             req = Request.from_scope(scope, body)
             try:
                 operation, (status, headers, payload) = await self._dispatch(req)
-            except payment_knobs.DropAfterCommit:
+            except knobs.DropAfterCommit:
                 await _drop(send)
                 dropped = Decision(name="drop_after_commit")
                 self._record(scope, f"{req.method} {req.path}", 0, started, dropped)
@@ -107,7 +112,7 @@ class BankApp:
             return operation, exc.response()
         except MethodNotAllowed:
             return operation, (405, list(JSON), b'{"detail":"Method Not Allowed"}')
-        except payment_knobs.DropAfterCommit:
+        except knobs.DropAfterCommit:
             raise
         except Exception:
             log.exception("unhandled error in %s %s", req.method, req.path)

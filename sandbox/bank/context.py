@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from sandbox.bank.agreement_knobs import AgreementKnobs
 from sandbox.bank.auth import Tokens
 from sandbox.bank.faults import Faults
 from sandbox.bank.payment_knobs import PaymentKnobs
@@ -29,6 +30,7 @@ class Bank:
         self.tokens = Tokens(settings, self.store)
         self.faults = Faults(settings.faults)
         self.payment_knobs = PaymentKnobs()
+        self.agreement_knobs = AgreementKnobs()
         self.log = RequestLog()
         self._peers: httpx.AsyncClient | None = None
 

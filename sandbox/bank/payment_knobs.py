@@ -22,11 +22,11 @@ Knobs are cleared by ``DELETE /__admin/payment-knobs`` and by ``POST /__admin/re
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-import orjson
-
-from sandbox.bank.http import ApiError, Request, Response, Router, json_response
+from sandbox.bank import knobs
+from sandbox.bank.http import ApiError, Router
+from sandbox.bank.knobs import DropAfterCommit as DropAfterCommit
 from sandbox.bank.payment_models import LIMIT_FIELDS, kop
 from sandbox.model import iso, utcnow
 
@@ -51,21 +51,25 @@ TERM_FIELDS = (
 )
 
 
-class DropAfterCommit(Exception):
-    """Raised by a route after it committed: the app closes the connection without an answer."""
+class PaymentKnobs(knobs.Knobs):
+    KNOBS: ClassVar[dict[str, type | tuple[type, ...]]] = KNOBS
+    WHAT = "payment knob"
 
-
-class PaymentKnobs:
-    def __init__(self) -> None:
-        self.config: dict[str, Any] = {}
-
-    def set(self, config: dict[str, Any]) -> dict[str, Any]:
-        validate(config)
-        self.config = {k: v for k, v in config.items() if v is not None}
-        return self.config
-
-    def clear(self) -> None:
-        self.config = {}
+    def validate(self, config: dict[str, Any]) -> None:
+        super().validate(config)
+        if config.get("consent_approval") not in (None, "auto", "manual"):
+            raise ValueError("consent_approval must be auto or manual")
+        terms = config.get("consent_terms") or {}
+        unknown = set(terms) - set(TERM_FIELDS)
+        if unknown:
+            raise ValueError(
+                f"consent_terms cannot change {sorted(unknown)}; changeable: {list(TERM_FIELDS)}"
+            )
+        for key in set(terms) & set(LIMIT_FIELDS):
+            try:
+                kop(terms[key])
+            except ApiError as exc:
+                raise ValueError(f"consent_terms.{key}: {exc.message}") from None
 
     @property
     def reject_after_accept(self) -> bool:
@@ -76,11 +80,7 @@ class PaymentKnobs:
 
     def take_drop(self) -> bool:
         """True (and one fewer left) when this committed payment's answer is to be dropped."""
-        left = int(self.config.get("drop_after_commit") or 0)
-        if left <= 0:
-            return False
-        self.config["drop_after_commit"] = left - 1
-        return True
+        return self.take("drop_after_commit")
 
     def altered_terms(self, details: dict[str, Any], expires: str) -> tuple[dict[str, Any], str]:
         """The terms the bank stores for a new payment consent (the requested ones unless the
@@ -104,58 +104,5 @@ class PaymentKnobs:
         return changed, expires
 
 
-def validate(config: dict[str, Any]) -> None:
-    for key, value in config.items():
-        expected = KNOBS.get(key)
-        if expected is None:
-            raise ValueError(f"unknown payment knob {key!r}; known: {', '.join(sorted(KNOBS))}")
-        if value is not None and (
-            not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool)
-        ):
-            raise ValueError(f"payment knob {key!r} has the wrong type")
-    if config.get("consent_approval") not in (None, "auto", "manual"):
-        raise ValueError("consent_approval must be auto or manual")
-    terms = config.get("consent_terms") or {}
-    unknown = set(terms) - set(TERM_FIELDS)
-    if unknown:
-        raise ValueError(f"consent_terms cannot change {sorted(unknown)}; changeable: {list(TERM_FIELDS)}")
-    for key in set(terms) & set(LIMIT_FIELDS):
-        try:
-            kop(terms[key])
-        except ApiError as exc:
-            raise ValueError(f"consent_terms.{key}: {exc.message}") from None
-
-
 def register_admin(router: Router, bank: Bank) -> None:
-    knobs = bank.payment_knobs
-
-    def body(req: Request) -> dict[str, Any]:
-        try:
-            data = orjson.loads(req.body) if req.body.strip() else {}
-        except orjson.JSONDecodeError:
-            raise ApiError(400, "INVALID_JSON", "Body is not JSON") from None
-        if not isinstance(data, dict):
-            raise ApiError(400, "INVALID_JSON", "Body must be a JSON object")
-        return data
-
-    def apply(config: dict[str, Any]) -> Response:
-        try:
-            return json_response(knobs.set(config))
-        except (ValueError, ApiError) as exc:
-            raise ApiError(400, "INVALID_PAYMENT_KNOBS", str(exc)) from None
-
-    async def get(req: Request) -> Response:
-        return json_response(knobs.config)
-
-    async def put(req: Request) -> Response:
-        return apply(body(req))
-
-    async def patch(req: Request) -> Response:
-        return apply({**knobs.config, **body(req)})
-
-    async def delete(req: Request) -> Response:
-        knobs.clear()
-        return json_response({})
-
-    for method, handler in (("GET", get), ("PUT", put), ("PATCH", patch), ("DELETE", delete)):
-        router.add(method, "/__admin/payment-knobs", handler)
+    knobs.register_admin(router, bank.payment_knobs, "/__admin/payment-knobs", "INVALID_PAYMENT_KNOBS")

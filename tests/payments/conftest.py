@@ -50,11 +50,18 @@ _payers: dict[str, Payer] = {}
 
 @pytest.fixture
 def payer(request: pytest.FixtureRequest, live: Any, api_client: Any, make_user: Any, sandbox: Any) -> Payer:
-    """The module's user: its `CUSTOMER` at its `BANKS`, connected and synced once per module."""
+    """The module's user: its `CUSTOMER` at its `BANKS` (product consent: its `PRODUCTS` options, if
+    any), connected and synced once per module."""
     module = request.module
     if module.__name__ not in _payers:
         _payers[module.__name__] = connected_payer(
-            api_client, make_user, sandbox, live, module.CUSTOMER, tuple(module.BANKS)
+            api_client,
+            make_user,
+            sandbox,
+            live,
+            module.CUSTOMER,
+            tuple(module.BANKS),
+            getattr(module, "PRODUCTS", None),
         )
     found = _payers[module.__name__]
     found.api_client, found.sandbox = api_client, sandbox

@@ -72,11 +72,17 @@ class Payer:
 
 
 def connected_payer(
-    api_client: Any, make_user: Any, sandbox: Any, stack: Any, customer: str, banks: tuple[str, ...]
+    api_client: Any,
+    make_user: Any,
+    sandbox: Any,
+    stack: Any,
+    customer: str,
+    banks: tuple[str, ...],
+    product_options: dict[str, Any] | None = None,
 ) -> Payer:
     """A fresh user who is `customer` at `banks`, consents approved, everything synced once."""
     user = make_user()
-    connect(api_client, user, sandbox, customer=customer, banks=banks)
+    connect(api_client, user, sandbox, customer=customer, banks=banks, product_options=product_options)
     refresh(api_client, user)
     wait_lock_free(stack, user.sub)
     payer = Payer(api_client, user, sandbox, customer, banks)

@@ -28,15 +28,17 @@ def connect(
     customer: str = "team200-1",
     banks: Iterable[str] = BANKS,
     products: bool = True,
+    product_options: dict[str, Any] | None = None,
 ) -> None:
     """Identity + account (and product) consents at each bank, approved (manual banks included)."""
     banks = list(banks)
     for bank in banks:
         r = api_client.put(f"/api/me/banks/{bank}", json={"customer_id": customer}, headers=user.auth_header)
         assert r.status_code == 200, r.get_json()
-    r = api_client.post(
-        "/api/consents/init", json={"banks": banks, "include_products": products}, headers=user.auth_header
-    )
+    body: dict[str, Any] = {"banks": banks, "include_products": products}
+    if product_options is not None:
+        body["products"] = product_options
+    r = api_client.post("/api/consents/init", json=body, headers=user.auth_header)
     assert r.status_code == 200, r.get_json()
     pending = [
         x for x in r.get_json()["results"] if x["outcome"] != "failed" and x["consent"]["status"] == "pending"

@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agreement-actions/{action_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One deposit opening or closing: status, history, the agreement
+         * @description While its outcome is unknown, the bank's list of agreements is asked (never resent); a completed one whose re-sync did not run is synced.
+         */
+        get: operations["agreement_action_api_agreement_actions__action_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agreements": {
         parameters: {
             query?: never;
@@ -31,7 +51,71 @@ export interface paths {
         /** Product agreements at every connected bank */
         get: operations["agreements_api_agreements_get"];
         put?: never;
-        post?: never;
+        /**
+         * Open a deposit, funded from your account at the same bank
+         * @description The new agreement comes back with its (masked) account number, synced at once. Every check runs before the bank is asked, each failure with its own code and status (see the quote): 403 for what the product consent lacks, 404 for an unknown product or agreement, 422 for amounts, terms and funds. 201: done (`completed`, with the bank re-synced) or refused by the bank (`rejected`/`failed`); 202: `unknown` (the bank did not answer; FinPulse settles it from the bank's list and never sends it again — retry with the same key to check). The same Idempotency-Key with the same body returns the same action; with another body 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_IN_PROGRESS`.
+         */
+        post: operations["agreement_open_api_agreements_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a deposit: rate, interest at maturity, maturity date and every check
+         * @description The same body as `POST /api/agreements`. Reads the product consent at the bank now (flags, types, max_amount and what was already opened under it) and the source account's available balance; creates nothing. `ok` is true when the deposit would be opened; every failed check names the code the opening would get.
+         */
+        post: operations["agreement_quote_api_agreements_quote_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{agreement_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a deposit: its balance goes to your account at the same bank
+         * @description Quote it first (`…/close/quote`): what comes back and the interest lost if early. Every check runs before the bank is asked, each failure with its own code and status (see the quote): 403 for what the product consent lacks, 404 for an unknown product or agreement, 422 for amounts, terms and funds. 201: done (`completed`, with the bank re-synced) or refused by the bank (`rejected`/`failed`); 202: `unknown` (the bank did not answer; FinPulse settles it from the bank's list and never sends it again — retry with the same key to check). The same Idempotency-Key with the same body returns the same action; with another body 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, 409 `IDEMPOTENCY_IN_PROGRESS`.
+         */
+        post: operations["agreement_close_api_agreements__agreement_id__close_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{agreement_id}/close/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote closing a deposit: what comes back, and the interest lost if early
+         * @description The same body as the close. Reads the deposit's balance and the product consent at the bank now; creates nothing.
+         */
+        post: operations["agreement_close_quote_api_agreements__agreement_id__close_quote_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -480,6 +564,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every connected bank's products, and whether your product consent allows opening each
+         * @description From the catalogs as last synced (no bank is asked). `amount` keeps products whose min/max admit it and is what the consent's max_amount is checked against (default: the product's minimum); `term_months` keeps products offered for that long. Sorted by rate, best first (lowest for loans and cards, highest otherwise) unless `sort` says otherwise. `missing` names what the product consent lacks; the quote also checks what the bank counted as already opened.
+         */
+        get: operations["list_products_api_products_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recommendations": {
         parameters: {
             query?: never;
@@ -497,6 +601,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/refinance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refinance a loan: open the new one, pay the old one off, close it, re-sync both banks
+         * @description Every check of the quote runs first (403 for what a product consent lacks, 404 for an unknown loan or offer, 422 otherwise). 202: the saga runs (a Step Functions execution); follow it at GET /api/refinance/{id}. The same Idempotency-Key returns the same refinance.
+         */
+        post: operations["refinance_start_api_refinance_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/refinance/optimize-loans": {
         parameters: {
             query?: never;
@@ -508,6 +632,63 @@ export interface paths {
         get: operations["refinance_api_refinance_optimize_loans_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refinance/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote a refinance: old and new payment, saving net of commission, break-even, every step
+         * @description The figures are the refinance recommendation's own (GET /api/refinance/optimize-loans). Reads the product consents at both banks now; starts nothing. `steps` names both banks and every step.
+         */
+        post: operations["refinance_quote_api_refinance_quote_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refinance/{refinance_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One refinance: status, every step, the safe state it stopped in */
+        get: operations["refinance_api_refinance__refinance_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/refinance/{refinance_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a stopped refinance from the step it stopped at (done steps are never redone)
+         * @description 409 `REFINANCE_NOT_STOPPED` unless it is stopped.
+         */
+        post: operations["refinance_resume_api_refinance__refinance_id__resume_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -680,6 +861,118 @@ export interface components {
             accounts: components["schemas"]["AccountView"][];
             /** Freshness */
             freshness: components["schemas"]["BankFreshness"][];
+        };
+        /** ActionHistoryView */
+        ActionHistoryView: {
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Note */
+            note?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "submitting" | "completed" | "rejected" | "unknown" | "failed";
+        };
+        /** AgreementActionView */
+        AgreementActionView: {
+            /** @description Opened: funded from; closed: the money went to */
+            account: components["schemas"]["PaymentPartyView"];
+            /** Action Id */
+            action_id: string;
+            /** @description As synced from the bank just now */
+            agreement?: components["schemas"]["AgreementView"] | null;
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /**
+             * Amount
+             * @description Opened: put in; closed: what came back
+             */
+            amount?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            failure?: components["schemas"]["PaymentFailureView"] | null;
+            /** Final */
+            final: boolean;
+            /** History */
+            history: components["schemas"]["ActionHistoryView"][];
+            /** Interest At Maturity */
+            interest_at_maturity?: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "open" | "close";
+            /**
+             * Masked Account Number
+             * @description The agreement's own account
+             */
+            masked_account_number?: string | null;
+            /** Maturity Date */
+            maturity_date?: string | null;
+            /** Note */
+            note?: string | null;
+            /** Product Id */
+            product_id?: string | null;
+            /** Product Name */
+            product_name: string;
+            /** Rate */
+            rate?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "created" | "submitting" | "completed" | "rejected" | "unknown" | "failed";
+            /**
+             * Synced
+             * @description The bank was re-synced after it
+             */
+            synced: boolean;
+            /** Term Months */
+            term_months?: number | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** AgreementPartyView */
+        AgreementPartyView: {
+            /** Account Id */
+            account_id?: string | null;
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /**
+             * Available
+             * @description Available now, as the bank reports it
+             */
+            available?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "current" | "savings" | "loan" | "credit_card" | "deposit" | "savings_account";
+            /**
+             * Masked Number
+             * @description `****6706`; full numbers are never returned
+             */
+            masked_number: string;
+            /** Name */
+            name: string;
         };
         /** AgreementView */
         AgreementView: {
@@ -1169,6 +1462,21 @@ export interface components {
             /** Masked Number */
             masked_number: string | null;
         };
+        /** CatalogState */
+        CatalogState: {
+            /** Bank Id */
+            bank_id: string;
+            /**
+             * Fetched At
+             * @description When the bank's catalog was last synced
+             */
+            fetched_at: string | null;
+            /**
+             * Product Consent
+             * @description An approved product consent exists at this bank
+             */
+            product_consent: boolean;
+        };
         /** CategoryAmount */
         CategoryAmount: {
             /** Amount */
@@ -1186,6 +1494,53 @@ export interface components {
             code: string;
             /** Label */
             label: string;
+        };
+        /** CloseQuote */
+        CloseQuote: {
+            agreement?: components["schemas"]["AgreementView"] | null;
+            /** Checks */
+            checks: components["schemas"]["PaymentCheckView"][];
+            consent?: components["schemas"]["ProductConsentView"] | null;
+            /**
+             * Early
+             * @description Closed before its maturity date
+             */
+            early?: boolean | null;
+            /** Interest At Maturity */
+            interest_at_maturity?: string | null;
+            /**
+             * Interest Credited
+             * @description Interest already in the balance
+             */
+            interest_credited?: string | null;
+            /**
+             * Interest Lost
+             * @description Given up by closing before maturity
+             */
+            interest_lost?: string | null;
+            /**
+             * Ok
+             * @description True when the deposit would be closed
+             */
+            ok: boolean;
+            /** Principal */
+            principal?: string | null;
+            /**
+             * Returned
+             * @description What comes back to `to` (the balance now)
+             */
+            returned?: string | null;
+            to?: components["schemas"]["AgreementPartyView"] | null;
+        };
+        /** CloseRequest */
+        CloseRequest: {
+            /**
+             * Bank Id
+             * @description The bank holding the agreement
+             */
+            bank_id: string;
+            /** @description Your current or savings account at that bank: the money goes here */
+            to: components["schemas"]["PaymentDebtorRef"];
         };
         /** ConsentDetail */
         ConsentDetail: {
@@ -1550,6 +1905,24 @@ export interface components {
             error: components["schemas"]["ErrorBody"];
         };
         /**
+         * Figures
+         * @description The refinance recommendation's own figures (finpulse.analytics.recommendations.refinance).
+         */
+        Figures: {
+            /** Break Even Month */
+            break_even_month: number;
+            /** Commission */
+            commission: string;
+            /** Current Payment */
+            current_payment: string;
+            /** Monthly Saving */
+            monthly_saving: string;
+            /** New Payment */
+            new_payment: string;
+            /** Total Saving */
+            total_saving: string;
+        };
+        /**
          * FinancialInputsBody
          * @description What the user tells FinPulse; each field overrides what the engine would detect.
          */
@@ -1903,6 +2276,33 @@ export interface components {
             /** Remaining Months */
             remaining_months: number | null;
         };
+        /** LoanRef */
+        LoanRef: {
+            /** Agreement Id */
+            agreement_id: string;
+            /** Bank Id */
+            bank_id: string;
+        };
+        /** LoanView */
+        LoanView: {
+            /** Agreement Id */
+            agreement_id?: string | null;
+            /**
+             * Amount
+             * @description Old: outstanding; new: outstanding + commission
+             */
+            amount: string;
+            /** Bank Id */
+            bank_id: string;
+            /** Product Id */
+            product_id?: string | null;
+            /** Product Name */
+            product_name: string;
+            /** Rate */
+            rate?: string | null;
+            /** Term Months */
+            term_months?: number | null;
+        };
         /** LoansResponse */
         LoansResponse: {
             /**
@@ -1958,6 +2358,16 @@ export interface components {
             /** Merchant */
             merchant: string;
         };
+        /** MissingView */
+        MissingView: {
+            /**
+             * Code
+             * @description OPEN_NOT_GRANTED, PRODUCT_TYPE_NOT_ALLOWED, CONSENT_MAX_AMOUNT_EXCEEDED, …
+             */
+            code: string;
+            /** Message */
+            message: string;
+        };
         /** MonthFlow */
         MonthFlow: {
             /** Income */
@@ -1968,6 +2378,13 @@ export interface components {
             net: string;
             /** Spending */
             spending: string;
+        };
+        /** OfferRef */
+        OfferRef: {
+            /** Bank Id */
+            bank_id: string;
+            /** Product Id */
+            product_id: string;
         };
         /** OnboardingBody */
         OnboardingBody: {
@@ -2014,6 +2431,71 @@ export interface components {
             sync_id?: string | null;
             /** Updated At */
             updated_at?: string | null;
+        };
+        /** OpenQuote */
+        OpenQuote: {
+            /** Amount */
+            amount?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /** Checks */
+            checks: components["schemas"]["PaymentCheckView"][];
+            consent?: components["schemas"]["ProductConsentView"] | null;
+            /** Currency */
+            currency?: string | null;
+            /**
+             * Interest At Maturity
+             * @description See docs/ANALYTICS.md (Deposits)
+             */
+            interest_at_maturity?: string | null;
+            /** Maturity Date */
+            maturity_date?: string | null;
+            /**
+             * Ok
+             * @description True when the deposit would be opened
+             */
+            ok: boolean;
+            /** Opened On */
+            opened_on?: string | null;
+            /** Product Id */
+            product_id: string;
+            /** Product Name */
+            product_name?: string | null;
+            /**
+             * Rate
+             * @description Annual percent, by the product's terms
+             */
+            rate?: string | null;
+            source?: components["schemas"]["AgreementPartyView"] | null;
+            /** Term Months */
+            term_months?: number | null;
+            /** Total At Maturity */
+            total_at_maturity?: string | null;
+        };
+        /** OpenRequest */
+        OpenRequest: {
+            /**
+             * Amount
+             * @description What goes into the deposit
+             */
+            amount: number | string;
+            /**
+             * Bank Id
+             * @description The bank whose product it is
+             */
+            bank_id: string;
+            /**
+             * Product Id
+             * @description From GET /api/products
+             */
+            product_id: string;
+            /** @description Your current or savings account at the same bank */
+            source: components["schemas"]["PaymentDebtorRef"];
+            /**
+             * Term Months
+             * @description Default: the product's term
+             */
+            term_months?: number | null;
         };
         /** PaymentCheckView */
         PaymentCheckView: {
@@ -2458,6 +2940,34 @@ export interface components {
             /** Snowball */
             snowball: string;
         };
+        /** ProductConsentView */
+        ProductConsentView: {
+            /** Close */
+            close: boolean;
+            /** Consent Id */
+            consent_id?: string | null;
+            /** Max Amount */
+            max_amount?: string | null;
+            /** Open */
+            open: boolean;
+            /**
+             * Opened So Far
+             * @description What the bank counted as opened under it
+             */
+            opened_so_far?: string | null;
+            /** Product Types */
+            product_types: string[];
+            /**
+             * Room
+             * @description What may still be opened (null: no cap)
+             */
+            room?: string | null;
+        };
+        /**
+         * ProductKind
+         * @enum {string}
+         */
+        ProductKind: "loan" | "deposit" | "credit_card" | "debit_card" | "account" | "other";
         /** ProductOptions */
         ProductOptions: {
             /**
@@ -2482,6 +2992,57 @@ export interface components {
              * @default true
              */
             read?: boolean;
+        };
+        /** ProductView */
+        ProductView: {
+            /** Bank Id */
+            bank_id: string;
+            /** Bank Name */
+            bank_name: string;
+            /**
+             * Can Open
+             * @description The product consent at this bank allows opening it
+             */
+            can_open: boolean;
+            /** Commission Amount */
+            commission_amount: string;
+            /** Commission Percent */
+            commission_percent: string;
+            /** Currency */
+            currency: string;
+            /** Description */
+            description?: string | null;
+            kind: components["schemas"]["ProductKind"];
+            /** Max Amount */
+            max_amount?: string | null;
+            /** Min Amount */
+            min_amount?: string | null;
+            /**
+             * Missing
+             * @description What the consent lacks (empty when can_open)
+             */
+            missing: components["schemas"]["MissingView"][];
+            /** Name */
+            name: string;
+            /** Product Id */
+            product_id: string;
+            /**
+             * Rate
+             * @description Annual percent: the best for this product's user
+             */
+            rate: string | null;
+            /**
+             * Term Months
+             * @description Longest term offered
+             */
+            term_months?: number | null;
+        };
+        /** ProductsPage */
+        ProductsPage: {
+            /** Catalogs */
+            catalogs: components["schemas"]["CatalogState"][];
+            /** Products */
+            products: components["schemas"]["ProductView"][];
         };
         /** Recommendations */
         Recommendations: {
@@ -2554,12 +3115,33 @@ export interface components {
             /** Total Saving */
             total_saving: string;
         };
+        /** RefinanceQuote */
+        RefinanceQuote: {
+            /** Checks */
+            checks: components["schemas"]["PaymentCheckView"][];
+            /** @description Exactly the refinance recommendation's */
+            figures?: components["schemas"]["Figures"] | null;
+            new?: components["schemas"]["LoanView"] | null;
+            /** Ok */
+            ok: boolean;
+            old?: components["schemas"]["LoanView"] | null;
+            payout?: components["schemas"]["PaymentPartyView"] | null;
+            /** Steps */
+            steps: components["schemas"]["StepView"][];
+        };
         /** RefinanceReason */
         RefinanceReason: {
             /** Loan */
             loan: string;
             /** Reason */
             reason: string;
+        };
+        /** RefinanceRequest */
+        RefinanceRequest: {
+            /** @description The loan to refinance */
+            loan: components["schemas"]["LoanRef"];
+            /** @description The offer from GET /api/refinance/optimize-loans */
+            offer: components["schemas"]["OfferRef"];
         };
         /** RefinanceResponse */
         RefinanceResponse: {
@@ -2598,6 +3180,36 @@ export interface components {
              * @description The user's local date the figures are for
              */
             today: string;
+        };
+        /** RefinanceView */
+        RefinanceView: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Executions */
+            executions: number;
+            figures: components["schemas"]["Figures"];
+            new: components["schemas"]["LoanView"];
+            old: components["schemas"]["LoanView"];
+            payout: components["schemas"]["PaymentPartyView"];
+            /** Refinance Id */
+            refinance_id: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "running" | "stopped" | "completed";
+            /** Steps */
+            steps: components["schemas"]["StepView"][];
+            /** @description Where it stopped, the safe state and what to do */
+            stop?: components["schemas"]["Stop"] | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /** RefreshAccepted */
         RefreshAccepted: {
@@ -2918,6 +3530,54 @@ export interface components {
             key: string;
             /** Label */
             label: string;
+        };
+        /** StepView */
+        StepView: {
+            /** At */
+            at?: string | null;
+            /** Bank Id */
+            bank_id: string;
+            /**
+             * Name
+             * @enum {string}
+             */
+            name: "open_loan" | "move_money" | "close_old" | "resync";
+            /** Note */
+            note?: string | null;
+            /**
+             * Ref
+             * @description The agreement action or payment it created
+             */
+            ref?: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "pending" | "running" | "done" | "stopped";
+            /** What */
+            what: string;
+        };
+        /** Stop */
+        Stop: {
+            /** Code */
+            code: string;
+            /**
+             * Message
+             * @description What happened
+             */
+            message: string;
+            /**
+             * Safe State
+             * @description Where the money is now
+             */
+            safe_state: string;
+            /**
+             * Step
+             * @enum {string}
+             */
+            step: "open_loan" | "move_money" | "close_old" | "resync";
+            /** What To Do */
+            what_to_do: string;
         };
         /**
          * Strategy
@@ -3262,6 +3922,73 @@ export interface operations {
             };
         };
     };
+    agreement_action_api_agreement_actions__action_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementActionView"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     agreements_api_agreements_get: {
         parameters: {
             query?: {
@@ -3320,6 +4047,490 @@ export interface operations {
             };
             /** @description Unexpected error (reported with a request id) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    agreement_open_api_agreements_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new UUID per opening; the same one to retry */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRequest"];
+            };
+        };
+        responses: {
+            /** @description Done at the bank, or refused by it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementActionView"];
+                };
+            };
+            /** @description Sent; the outcome is not known yet */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementActionView"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    agreement_quote_api_agreements_quote_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenQuote"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    agreement_close_api_agreements__agreement_id__close_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new UUID per closing; the same one to retry */
+                "idempotency-key": string;
+            };
+            path: {
+                agreement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseRequest"];
+            };
+        };
+        responses: {
+            /** @description Done at the bank, or refused by it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementActionView"];
+                };
+            };
+            /** @description Sent; the outcome is not known yet */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementActionView"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    agreement_close_quote_api_agreements__agreement_id__close_quote_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreement_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CloseQuote"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5322,6 +6533,78 @@ export interface operations {
             };
         };
     };
+    list_products_api_products_get: {
+        parameters: {
+            query?: {
+                type?: components["schemas"]["ProductKind"] | null;
+                currency?: string | null;
+                amount?: number | string | null;
+                term_months?: number | null;
+                bank_id?: string | null;
+                sort?: ("rate_desc" | "rate_asc") | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductsPage"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     recommendations_api_recommendations_get: {
         parameters: {
             query?: never;
@@ -5378,6 +6661,123 @@ export interface operations {
             };
         };
     };
+    refinance_start_api_refinance_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A new UUID per refinance; the same one to retry */
+                "idempotency-key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefinanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefinanceView"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     refinance_api_refinance_optimize_loans_get: {
         parameters: {
             query?: never;
@@ -5407,6 +6807,254 @@ export interface operations {
             };
             /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refinance_quote_api_refinance_quote_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefinanceRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefinanceQuote"];
+                };
+            };
+            /** @description Malformed body: not UTF-8, not JSON, nested too deep, or a number too long */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A bank or dependency is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refinance_api_refinance__refinance_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                refinance_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefinanceView"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Validation error: `details` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unexpected error (reported with a request id) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refinance_resume_api_refinance__refinance_id__resume_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                refinance_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Running again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefinanceView"];
+                };
+            };
+            /** @description Missing or invalid token (answered by API Gateway's JWT authorizer, in its own shape) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Forbidden: the resource belongs to someone else, or a user_id other than the caller's */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

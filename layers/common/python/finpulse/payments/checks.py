@@ -7,13 +7,14 @@ failure (and every failure in `details`). The checks here are pure; the ones tha
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from finpulse.banks.consent_status import ConsentStatus
 from finpulse.banks.payments import PaymentConsentTerms
-from finpulse.payments.errors import Failed, refusal
+from finpulse.payments.errors import Failed, PaymentRefused, refusal
 
 MAX_AMOUNT = Decimal("100000000")
 CENT = Decimal("0.01")
@@ -46,9 +47,9 @@ class Checks:
     def passed(self) -> bool:
         return all(c.ok for c in self.results)
 
-    def raise_first(self) -> None:
+    def raise_first(self, more: Mapping[str, type[PaymentRefused]] | None = None) -> None:
         if not self.passed:
-            raise refusal(self.failures)
+            raise refusal(self.failures, more)
 
 
 def _money(amount: Decimal) -> str:

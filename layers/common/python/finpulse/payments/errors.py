@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,6 +135,9 @@ _BY_CODE: dict[str, type[PaymentRefused]] = {
 CHECK_CODES: tuple[str, ...] = tuple(_BY_CODE)
 
 
-def refusal(failures: list[Failed]) -> FinPulseError:
+def refusal(failures: list[Failed], more: Mapping[str, type[PaymentRefused]] | None = None) -> FinPulseError:
+    """The first failure's error (its class from the payment codes, or `more`: other actions'
+    codes built on the same checks)."""
     first = failures[0]
-    return _BY_CODE[first.code](first.message, failures=failures)
+    by_code = {**_BY_CODE, **(more or {})}
+    return by_code[first.code](first.message, failures=failures)

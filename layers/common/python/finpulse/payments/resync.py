@@ -52,22 +52,30 @@ def _acquire(user_id: str, owner: str, deadline: Deadline) -> lock.Lease | None:
             time.sleep(LOCK_WAIT_SLEEP)
 
 
+def locked_sync(user_id: str, banks: list[str], deadline: Deadline) -> dict[str, str] | None:
+    """Sync these banks under the user's sync lock (waiting for a running sync, as above); None
+    when the lock stayed held (the next refresh syncs them)."""
+    sync_id = records.new_sync_id()
+    lease = _acquire(user_id, sync_id, deadline)
+    if lease is None:
+        return None
+    try:
+        return sync_banks(user_id, banks, sync_id, deadline)
+    finally:
+        lock.release(lease)
+
+
 @flushes_status_log
 def resync_after(user_id: str, payment_id: str, remaining_ms: int) -> dict[str, Any]:
     record = store.get(user_id, payment_id)
     if record is None or record.status != "completed":
         return {"synced": [], "reason": "not a completed payment"}
     deadline = Deadline.from_lambda_remaining(remaining_ms, margin=3.0)
-    sync_id = records.new_sync_id()
-    lease = _acquire(user_id, sync_id, deadline)
-    if lease is None:
+    synced = locked_sync(user_id, record.banks, deadline)
+    if synced is None:
         logger.warning(
             "re-sync after a payment skipped: the sync lock stayed held", extra={"payment_id": payment_id}
         )
         return {"synced": [], "reason": "lock held"}
-    try:
-        synced = sync_banks(user_id, record.banks, sync_id, deadline)
-    finally:
-        lock.release(lease)
     logger.info("re-synced after a payment", extra={"payment_id": payment_id, "banks": synced})
     return {"synced": synced}

@@ -25,7 +25,7 @@ from finpulse.consents.records import iso
 from finpulse.errors import Unprocessable
 from finpulse.payments.ids import PAYMENT_ID_PATTERN, day_floor
 from finpulse.payments.records import PaymentRecord
-from finpulse.storage.dynamo import condition_failed, conditional_update, put_versioned, table
+from finpulse.storage.dynamo import conditional_update, insert_pair, put_versioned, table
 from finpulse.storage.keys import user_pk
 
 PAY_PREFIX = "PAY#"
@@ -86,10 +86,6 @@ def _record(item: dict[str, Any]) -> PaymentRecord:
 
 def insert(record: PaymentRecord, now: datetime) -> None:
     """The new payment and its idempotency-key item, atomically (KeyTaken if the key is used)."""
-    from botocore.exceptions import ClientError
-
-    client = _table().meta.client
-    name = settings().payments_table
     key_item = {
         "pk": user_pk(record.user_id),
         "sk": _key_sk(record.idempotency_key),
@@ -97,29 +93,8 @@ def insert(record: PaymentRecord, now: datetime) -> None:
         "request_hash": record.request_hash,
         "ttl": int((now + KEY_TTL).timestamp()),
     }
-    try:
-        client.transact_write_items(
-            TransactItems=[
-                {
-                    "Put": {
-                        "TableName": name,
-                        "Item": _item(record),
-                        "ConditionExpression": "attribute_not_exists(pk)",
-                    }
-                },
-                {
-                    "Put": {
-                        "TableName": name,
-                        "Item": key_item,
-                        "ConditionExpression": "attribute_not_exists(pk)",
-                    }
-                },
-            ]
-        )
-    except ClientError as exc:
-        if condition_failed(exc):
-            raise KeyTaken(record.idempotency_key) from None
-        raise
+    if not insert_pair(settings().payments_table, _item(record), key_item):
+        raise KeyTaken(record.idempotency_key)
 
 
 def get(user_id: str, payment_id: str) -> PaymentRecord | None:

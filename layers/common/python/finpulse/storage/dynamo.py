@@ -75,3 +75,21 @@ def put_versioned(tbl: Any, item: dict[str, Any], expected: int) -> bool:
 def reset_clients() -> None:
     """Forget cached clients (tests switch endpoints between runs)."""
     _resource.cache_clear()
+
+
+def insert_pair(table_name: str, item: dict[str, Any], key_item: dict[str, Any]) -> bool:
+    """Create `item` and the idempotency-key item naming it in one transaction, both only if new:
+    False when either exists (the key already names something), so one key never names two."""
+    from botocore.exceptions import ClientError
+
+    puts = [
+        {"Put": {"TableName": table_name, "Item": i, "ConditionExpression": "attribute_not_exists(pk)"}}
+        for i in (item, key_item)
+    ]
+    try:
+        _resource().meta.client.transact_write_items(TransactItems=puts)
+    except ClientError as exc:
+        if condition_failed(exc):
+            return False
+        raise
+    return True
