@@ -1,4 +1,4 @@
-"""Products (catalog), product-agreement consents and product agreements (list, detail, open, close)."""
+"""Products (catalog) and product-agreement consents (the agreements: routes_agreements)."""
 
 from __future__ import annotations
 
@@ -28,26 +28,6 @@ class ProductConsentBody(BaseModel):
     max_amount: float | str | None = None
     valid_until: str | None = None
     reason: str | None = None
-
-
-class OpenBody(BaseModel):
-    """The spec's ``ProductAgreementRequest``."""
-
-    product_id: str
-    amount: float
-    term_months: int | None = None
-    source_account_id: str | None = None
-
-
-class CloseBody(BaseModel):
-    """The spec's ``CloseAgreementRequest``."""
-
-    repayment_account_id: str | None = None
-    repayment_amount: float | None = None
-
-
-def _family(product_type: str) -> str:
-    return {"credit_card": "card", "credit": "loan"}.get(product_type, product_type)
 
 
 def register(router: Router, bank: Bank) -> None:

@@ -14,7 +14,7 @@ from finpulse.banks.client import ACCOUNT_PERMISSIONS, BankClient
 from finpulse.banks.registry import BankConfig
 from finpulse.banks.retry import Deadline
 from finpulse.banks.tokens import TokenProvider
-from tests.banks.support import CUSTOMER
+from tests.banks.support import CUSTOMER, cold_provider
 
 pytestmark = pytest.mark.usefixtures("live")
 
@@ -43,6 +43,9 @@ def test_a_refused_team_token_is_the_banks_last_error(api_client: Any, make_user
     # refused by FinPulse itself — the bank answered 200, so only the status log can tell.
     sandbox.admin("abank").set_settings(token_mode="hs256")
     sandbox.admin("abank").expire_tokens()
+    # No other abank token in FinPulse's shared cache: a warm function's 401 retry would pick that
+    # one up (also expired) instead of fetching the HS256 token this test is about.
+    cold_provider("abank")
     user = make_user()
     headers = user.auth_header
     assert (

@@ -15,7 +15,6 @@ from finpulse.agreements import consent, eligibility
 from finpulse.agreements.eligibility import ConsentTerms
 from finpulse.agreements.requests import CloseRequest
 from finpulse.analytics import deposit_interest
-from finpulse.banks.errors import BankError
 from finpulse.banks.retry import Deadline
 from finpulse.domain import Agreement, AgreementKind
 from finpulse.errors import FinPulseError
@@ -111,13 +110,11 @@ def _agreement(held: resolve.Holdings, bank_id: str, agreement_id: str, p: Prepa
 def _consent(user_id: str, bank_id: str, p: PreparedClose, deadline: Deadline) -> None:
     record = consent.current(user_id, bank_id)
     if record is not None:
-        try:
-            p.terms = consent.bank_terms(record, deadline)
-        except BankError as exc:
-            p.error = p.error or exc
-            p.checks.fail(
-                "product_consent", exc.code, f"The bank could not be asked about the consent: {exc.message}"
-            )
+        p.terms, error = bankside.asked(
+            p.checks, "product_consent", "The product consent", lambda: consent.bank_terms(record, deadline)
+        )
+        if error is not None:
+            p.error = p.error or error
             return
     verdict = eligibility.to_close(p.terms, AgreementKind.DEPOSIT)
     for missing in verdict.missing:
@@ -130,11 +127,15 @@ def _balance_now(user_id: str, p: PreparedClose, deadline: Deadline) -> None:
     assert p.deposit is not None
     a = p.agreement
     assert a is not None
-    try:
-        p.returned = bankside.available_now(user_id, p.deposit, deadline)
-    except BankError as exc:
-        p.error = p.error or exc
-        p.checks.fail("balance", exc.code, f"The deposit's balance could not be read now: {exc.message}")
+    deposit = p.deposit
+    p.returned, error = bankside.asked(
+        p.checks,
+        "balance",
+        "The deposit's balance",
+        lambda: bankside.available_now(user_id, deposit, deadline),
+    )
+    if error is not None:
+        p.error = p.error or error
         return
     if p.returned is None:
         p.checks.fail("balance", "BALANCE_UNKNOWN", "The bank reported no balance for the deposit")

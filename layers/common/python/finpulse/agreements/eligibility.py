@@ -64,6 +64,11 @@ class Eligibility:
     missing: list[Missing] = field(default_factory=list)
 
 
+NO_CONSENT = Eligibility(
+    False, [Missing("PRODUCT_CONSENT_REQUIRED", "No approved product consent at this bank: connect one")]
+)
+
+
 def kind_word(kind: ProductKind | AgreementKind | str) -> str:
     return kind.value if isinstance(kind, ProductKind | AgreementKind) else kind
 
@@ -77,10 +82,7 @@ def to_open(terms: ConsentTerms | None, kind: ProductKind | str, amount: Decimal
     """May a product of `kind` be opened for `amount` (None: the amount is not known yet)?"""
     word = kind_word(kind)
     if terms is None:
-        return Eligibility(
-            False,
-            [Missing("PRODUCT_CONSENT_REQUIRED", "No approved product consent at this bank: connect one")],
-        )
+        return NO_CONSENT
     missing: list[Missing] = []
     if not terms.open:
         missing.append(Missing("OPEN_NOT_GRANTED", "The product consent does not allow opening products"))
@@ -106,10 +108,7 @@ def to_open(terms: ConsentTerms | None, kind: ProductKind | str, amount: Decimal
 def to_close(terms: ConsentTerms | None, kind: AgreementKind | str) -> Eligibility:
     word = kind_word(kind)
     if terms is None:
-        return Eligibility(
-            False,
-            [Missing("PRODUCT_CONSENT_REQUIRED", "No approved product consent at this bank: connect one")],
-        )
+        return NO_CONSENT
     missing: list[Missing] = []
     if not terms.close:
         missing.append(Missing("CLOSE_NOT_GRANTED", "The product consent does not allow closing products"))

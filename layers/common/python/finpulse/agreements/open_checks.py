@@ -18,7 +18,6 @@ from finpulse.agreements import consent, eligibility
 from finpulse.agreements.eligibility import ConsentTerms
 from finpulse.agreements.requests import OpenRequest
 from finpulse.analytics import deposit_interest
-from finpulse.banks.errors import BankError
 from finpulse.banks.retry import Deadline
 from finpulse.consents.records import ConsentRecord
 from finpulse.domain import Product, ProductKind
@@ -154,24 +153,19 @@ def _identity(user_id: str, bank_id: str, p: Prepared) -> None:
 
 def _consent(user_id: str, bank_id: str, p: Prepared, deadline: Deadline) -> None:
     p.record = consent.current(user_id, bank_id)
-    if p.record is not None:
-        try:
-            p.terms = consent.bank_terms(p.record, deadline)
-        except BankError as exc:
-            p.error = p.error or exc
-            p.checks.fail(
-                "product_consent", exc.code, f"The bank could not be asked about the consent: {exc.message}"
-            )
+    record = p.record
+    if record is not None:
+        p.terms, error = bankside.asked(
+            p.checks, "product_consent", "The product consent", lambda: consent.bank_terms(record, deadline)
+        )
+        if error is not None:
+            p.error = p.error or error
             return
     kind = p.product.kind if p.product else ProductKind.DEPOSIT
     verdict = eligibility.to_open(p.terms, kind, p.amount)
     for missing in verdict.missing:
-        p.checks.fail(
-            "product_consent",
-            missing.code,
-            missing.message,
-            "body.amount" if "AMOUNT" in missing.code else None,
-        )
+        field = "body.amount" if "AMOUNT" in missing.code else None
+        p.checks.fail("product_consent", missing.code, missing.message, field)
     if verdict.allowed:
         room = p.terms.room if p.terms else None
         left = "no cap" if room is None else f"{room:.2f} may still be opened"
@@ -179,17 +173,17 @@ def _consent(user_id: str, bank_id: str, p: Prepared, deadline: Deadline) -> Non
 
 
 def _available(user_id: str, p: Prepared, deadline: Deadline) -> None:
-    assert p.source is not None
+    source = p.source
+    assert source is not None
     assert p.amount is not None
-    try:
-        p.available = bankside.available_now(user_id, p.source, deadline)
-    except BankError as exc:
-        p.error = p.error or exc
-        p.checks.fail(
-            "available_balance",
-            exc.code,
-            f"The source balance could not be read now: {exc.message}",
-            "body.source",
-        )
+    p.available, error = bankside.asked(
+        p.checks,
+        "available_balance",
+        "The source balance",
+        lambda: bankside.available_now(user_id, source, deadline),
+        "body.source",
+    )
+    if error is not None:
+        p.error = p.error or error
         return
     checks.available(p.checks, p.amount, p.available)

@@ -38,13 +38,19 @@ def _data(body: Any) -> Any:
     return body.get("data") if isinstance(body, dict) and isinstance(body.get("data"), dict) else body
 
 
-def open_agreement(
-    client: BankClient, customer_id: str, consent_id: str, body: dict[str, Any], deadline: Deadline
+def _change(
+    client: BankClient,
+    method: str,
+    path: str,
+    operation: str,
+    customer_id: str,
+    consent_id: str,
+    body: dict[str, Any],
+    deadline: Deadline,
 ) -> OpenedAgreement:
-    operation = "agreements.open"
     answer = client.call(
-        "POST",
-        "/product-agreements",
+        method,
+        path,
         operation=operation,
         deadline=deadline,
         client_id=customer_id,
@@ -54,6 +60,14 @@ def open_agreement(
         idempotent=False,
     )
     return client.parse(operation, lambda: OpenedAgreement.model_validate(_data(answer.body)))
+
+
+def open_agreement(
+    client: BankClient, customer_id: str, consent_id: str, body: dict[str, Any], deadline: Deadline
+) -> OpenedAgreement:
+    return _change(
+        client, "POST", "/product-agreements", "agreements.open", customer_id, consent_id, body, deadline
+    )
 
 
 def close_agreement(
@@ -64,19 +78,8 @@ def close_agreement(
     body: dict[str, Any],
     deadline: Deadline,
 ) -> OpenedAgreement:
-    operation = "agreements.close"
-    answer = client.call(
-        "DELETE",
-        f"/product-agreements/{agreement_id}",
-        operation=operation,
-        deadline=deadline,
-        client_id=customer_id,
-        client_id_in=ClientIdIn.QUERY,
-        consent=(KINDS["products"].header, consent_id),
-        body=body,
-        idempotent=False,
-    )
-    return client.parse(operation, lambda: OpenedAgreement.model_validate(_data(answer.body)))
+    path = f"/product-agreements/{agreement_id}"
+    return _change(client, "DELETE", path, "agreements.close", customer_id, consent_id, body, deadline)
 
 
 def list_agreements(

@@ -7,12 +7,15 @@ once a request needs it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from finpulse.banks.client import BankClient
+from finpulse.banks.errors import BankError
 from finpulse.banks.retry import Deadline
+from finpulse.payments.checks import Checks
 from finpulse.payments.records import Party, PaymentRecord
 
 if TYPE_CHECKING:
@@ -28,6 +31,18 @@ def payable(user_id: str, *bank_ids: str) -> str:
 
     customers = [ensure_payable(user_id, bank_id).customer_id for bank_id in dict.fromkeys(bank_ids)]
     return customers[0]
+
+
+def asked[T](
+    checks: Checks, name: str, what: str, call: Callable[[], T], field: str | None = None
+) -> tuple[T | None, BankError | None]:
+    """`call()` (a read at the bank); a bank error fails the check `name` instead (`what` could not
+    be read now) and is returned for the caller to answer with (nothing was sent)."""
+    try:
+        return call(), None
+    except BankError as exc:
+        checks.fail(name, exc.code, f"{what} could not be read now: {exc.message}", field)
+        return None, exc
 
 
 def client(bank_id: str) -> BankClient:

@@ -156,15 +156,15 @@ def _existing(user_id: str, consent_id: str, p: Prepared, deadline: Deadline, st
 def _available(user_id: str, p: Prepared, deadline: Deadline) -> None:
     assert p.debtor is not None
     assert p.amount is not None
-    try:
-        p.available = bankside.available_now(user_id, p.debtor, deadline)
-    except BankError as exc:
-        p.error = p.error or exc
-        p.checks.fail(
-            "available_balance",
-            exc.code,
-            f"The debtor's balance could not be read now: {exc.message}",
-            "body.debtor",
-        )
+    debtor = p.debtor
+    p.available, error = bankside.asked(
+        p.checks,
+        "available_balance",
+        "The debtor's balance",
+        lambda: bankside.available_now(user_id, debtor, deadline),
+        "body.debtor",
+    )
+    if error is not None:
+        p.error = p.error or error
         return
     checks.available(p.checks, p.amount, p.available)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from finpulse.agreements import consent, eligibility
-from finpulse.banks.errors import BankError
 from finpulse.banks.retry import Deadline
 from finpulse.domain import AccountKind, AgreementKind
 from finpulse.errors import FinPulseError
@@ -211,15 +211,14 @@ def _consents(user_id: str, p: Plan, deadline: Deadline) -> None:
         record = consent.current(user_id, bank_id)
         terms = None
         if record is not None:
-            try:
-                terms = consent.bank_terms(record, deadline)
-            except BankError as exc:
-                p.error = p.error or exc
-                p.checks.fail(
-                    "product_consent",
-                    exc.code,
-                    f"{bank_id} could not be asked about the consent: {exc.message}",
-                )
+            terms, error = bankside.asked(
+                p.checks,
+                "product_consent",
+                f"{bank_id}'s product consent",
+                partial(consent.bank_terms, record, deadline),
+            )
+            if error is not None:
+                p.error = p.error or error
                 continue
         verdict = (
             eligibility.to_open(terms, "loan", p.new.amount)
