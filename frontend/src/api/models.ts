@@ -95,3 +95,4 @@ export type RefinanceView = Schemas["RefinanceView"];
 export type RefinanceStep = Schemas["StepView"];
 export type RefinanceStepName = RefinanceStep["name"];
 export type RefinanceFigures = Schemas["Figures"];
+export type PaymentPartyView = Schemas["PaymentPartyView"];

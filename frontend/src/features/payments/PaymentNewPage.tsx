@@ -4,6 +4,9 @@ import { ApiError } from "../../api/errors";
 import type { AccountView, Dashboard, PaymentCheck, PaymentKindName, PaymentRequest, PaymentQuote } from "../../api/models";
 import { useAccounts, useBankNames, useDashboard, usePay, useQuote, type PayAttempt } from "../../api/queries";
 import { PATHS } from "../../lib/links";
+import { parseAmount } from "../../lib/amount";
+import { defaultDebtor } from "../../lib/debtor";
+import { AccountPicker, accountKey, accountRef } from "../../ui/AccountPicker";
 import { ChecksList } from "../../ui/Checks";
 import { ConfirmOnce } from "../../ui/ConfirmOnce";
 import { ErrorView } from "../../ui/ErrorView";
@@ -11,7 +14,6 @@ import { Field } from "../../ui/Field";
 import { Skeleton } from "../../ui/States";
 import { useFormat, type Format } from "../../ui/useFormat";
 import { useSendOnce } from "../../ui/useSendOnce";
-import { PAYABLE, defaultDebtor } from "./debtor";
 import { attemptFits, clearAttempt, loadAttempt, newAttempt, payBody, saveAttempt, type StoredAttempt } from "./attempt";
 import { KIND, checkText } from "./wording";
 
@@ -91,22 +93,19 @@ function FormStep({
   const names = useBankNames();
   const format = useFormat();
   const quote = useQuote();
-  const payable = accounts.filter((a) => PAYABLE.has(a.kind) && a.enabled);
   const [debtor, setDebtor] = useState(() => {
     const found = defaultDebtor(accounts, target?.bank_id, Number(initialAmount.replace(",", ".")) || 0);
-    return found ? `${found.bank_id}/${found.account_id}` : "";
+    return found ? accountKey(found) : "";
   });
   const [amount, setAmount] = useState(initialAmount);
   const [comment, setComment] = useState("");
-  const clean = amount.replace(/[\s\u00a0\u202f]+/g, "").replace(",", ".");
-  const amountError = clean && !/^\d+(\.\d{1,2})?$/.test(clean) ? "Сумма в рублях, не больше двух знаков после запятой: например 1500 или 1500,50." : clean && Number(clean) <= 0 ? "Сумма должна быть больше нуля." : undefined;
+  const { clean, error: amountError } = parseAmount(amount);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (amountError || !debtor) return;
-    const [bank_id, ...rest] = debtor.split("/");
     const request: PaymentRequest = {
-      debtor: { bank_id: bank_id ?? "", account_id: rest.join("/") },
+      debtor: accountRef(debtor),
       ...(target ? { target } : {}),
       ...(clean ? { amount: clean } : {}),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
@@ -136,24 +135,7 @@ function FormStep({
           Выберите, что оплатить: <Link to={kind === "sdp" ? PATHS.savings : PATHS.loans}>{kind === "sdp" ? "вклад или счёт" : "кредит или карту"}</Link>.
         </p>
       )}
-      <fieldset className="radios" data-testid="debtor-picker">
-        <legend>Списать со счёта</legend>
-        {payable.length === 0 && <p className="muted">Нет текущих или накопительных счетов, с которых можно платить.</p>}
-        {payable.map((a) => {
-          const id = `${a.bank_id}/${a.account_id}`;
-          return (
-            <label key={id} className="check">
-              <input type="radio" name="debtor" value={id} checked={debtor === id} onChange={() => setDebtor(id)} data-testid={`debtor-${a.bank_id}-${a.account_id}`} />
-              <span>
-                <strong>
-                  {names[a.bank_id] ?? a.bank_id} · {a.kind === "savings" ? "накопительный" : "текущий"} {a.masked_number}
-                </strong>
-                <span className="check__hint">доступно {a.available ? format.money(a.available.amount, a.available.currency) : "—"}</span>
-              </span>
-            </label>
-          );
-        })}
-      </fieldset>
+      <AccountPicker accounts={accounts} value={debtor} onChange={setDebtor} legend="Списать со счёта" empty="Нет текущих или накопительных счетов, с которых можно платить." names={names} format={format} />
       <div className="form-grid">
         <Field
           label="Сумма, ₽"

@@ -1,4 +1,6 @@
+import { Link } from "react-router";
 import type { Dashboard } from "../../api/models";
+import { refinancePath } from "../../lib/links";
 import { Empty } from "../../ui/States";
 import { TableWrap } from "../../ui/TableWrap";
 import type { Format } from "../../ui/useFormat";
@@ -48,6 +50,9 @@ export function RefinanceOffers({
                 <th scope="col" className="num">Экономия в месяц</th>
                 <th scope="col" className="num">Выгода с учётом комиссии</th>
                 <th scope="col" className="num">Окупится</th>
+                <th scope="col">
+                  <span className="visually-hidden">Действие</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -71,6 +76,11 @@ export function RefinanceOffers({
                     <span className="muted small"> · комиссия {format.money(o.commission)}</span>
                   </td>
                   <td className="num">{o.break_even_month}-й мес.</td>
+                  <td>
+                    <Link className="button button--primary button--small" to={refinancePath(o.loan, o.offer_bank_id, o.product_id)} data-testid="refinance-start" aria-label={`Рефинансировать «${nameOf(o.loan)}» в ${names[o.offer_bank_id] ?? o.offer_bank_id}`}>
+                      Рефинансировать
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>
