@@ -57,7 +57,7 @@ export function RefinanceOffers({
             </thead>
             <tbody>
               {offers.map((o) => (
-                <tr key={`${o.loan}-${o.offer_bank_id}-${o.product_id}`} data-testid="refinance-offer">
+                <tr key={`${o.loan}-${o.offer_bank_id}-${o.product_id}`} data-testid="refinance-offer" data-loan={o.loan} data-bank={o.offer_bank_id}>
                   <td>{nameOf(o.loan)}</td>
                   <td>
                     {names[o.offer_bank_id] ?? o.offer_bank_id}, «{o.product_name}»<span className="muted small"> · {o.term_months} мес.</span>
