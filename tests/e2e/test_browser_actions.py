@@ -43,7 +43,7 @@ def saver(app: App) -> Iterator[tuple[str, httpx.Client]]:
         api.put(
             "/api/me/financial-inputs",
             json={
-                "savings_goal_amount": "9000000",
+                "savings_goal_amount": "30000000",
                 "savings_goal_date": (today + timedelta(days=365)).isoformat(),
             },
         ).raise_for_status()
@@ -117,6 +117,13 @@ def test_a_deposit_opened_from_the_goal_counts_in_it_and_closes_back(
     screens.capture("deposit-closed")
     page.get_by_test_id("action-to-savings").click()
     expect(page.get_by_test_id(f"savings-{agreement_id}")).to_have_count(0, timeout=60_000)
+    page.get_by_test_id("savings-catalog").click()  # the catalog: best rate first, what is missing
+    expect(page.get_by_test_id("product-open").first).to_be_visible()
+    screens.capture("products")
+    page.get_by_test_id("pr-amount").fill("6000000")  # over the consent's max_amount
+    expect(page.get_by_test_id("product-missing").first).to_contain_text("согласие на продукты")
+    expect(page.get_by_test_id("product-open")).to_have_count(0)
+    screens.capture("products-over-the-consent")
     screens.assert_accessible()
 
 

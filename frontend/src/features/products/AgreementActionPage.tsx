@@ -1,4 +1,5 @@
 import { Link, useParams } from "react-router";
+import { quoted } from "../../lib/text";
 import type { AgreementAction } from "../../api/models";
 import { useAgreementAction, useBankNames } from "../../api/queries";
 import { PATHS } from "../../lib/links";
@@ -20,7 +21,7 @@ export function AgreementActionPage() {
       <h1 className="page__title">{a.kind === "open" ? "Открытие вклада" : "Закрытие вклада"}</h1>
       <section className="card" aria-labelledby="action-title" aria-live="polite">
         <header className="card__header">
-          <h2 id="action-title">«{a.product_name}»</h2>
+          <h2 id="action-title">{quoted(a.product_name)}</h2>
           <Badge tone={ACTION_STATUS[a.status].tone} testId="action-status">
             {ACTION_STATUS[a.status].label}
           </Badge>

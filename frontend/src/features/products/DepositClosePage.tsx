@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { quoted } from "../../lib/text";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { AccountView, CloseQuote, PaymentCheck, SavingsItem } from "../../api/models";
 import { useAccounts, useBankNames, useCloseDeposit, useCloseQuote, useDashboard, type CloseAttempt } from "../../api/queries";
@@ -68,7 +69,7 @@ function CloseForm({ deposit, accounts, onQuoted }: { deposit: SavingsItem; acco
   return (
     <form className="card" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="close-form" aria-labelledby="close-form-title">
       <h2 id="close-form-title">
-        «{deposit.name}», {bank}
+        {quoted(deposit.name)}, {bank}
       </h2>
       <dl className="facts-grid">
         <div>
@@ -114,7 +115,7 @@ function CloseQuoteStep({ stored, onChange }: { stored: Stored; onChange: () => 
   const lost = Number(q.interest_lost ?? 0) > 0;
   return (
     <section className="card" aria-labelledby="close-quote-title" data-testid="close-quote-step" data-ok={q.ok}>
-      <h2 id="close-quote-title">Проверьте закрытие{q.agreement && ` вклада «${q.agreement.product_name}»`}</h2>
+      <h2 id="close-quote-title">Проверьте закрытие{q.agreement && `: ${quoted(q.agreement.product_name)}`}</h2>
       <dl className="facts-grid" data-testid="close-summary">
         <div>
           <dt>Вернётся на счёт</dt>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { quoted } from "../../lib/text";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ApiError } from "../../api/errors";
 import type { AccountView, OpenQuote, OpenRequest, PaymentCheck, ProductView } from "../../api/models";
@@ -44,7 +45,8 @@ export function DepositOpenPage() {
       <h1 className="page__title">Открыть вклад</h1>
       {fromGoal && goal && (
         <p className="muted" data-testid="deposit-for-goal">
-          Лучший вклад для вашей цели среди подключённых банков. На цель осталось накопить {format.money(goal.remaining)}.
+          Лучший вклад для вашей цели среди подключённых банков.{" "}
+          {Number(goal.remaining) > 0 ? `На цель осталось накопить ${format.money(goal.remaining)}.` : "Цель уже накоплена: вклад сохранит и приумножит деньги."}
         </p>
       )}
       {!product ? (
@@ -87,7 +89,7 @@ function OpenForm({ product, accounts, onQuoted }: { product: ProductView; accou
   return (
     <form className="card" onSubmit={(e) => void onSubmit(e)} noValidate data-testid="deposit-form" aria-labelledby="deposit-form-title">
       <h2 id="deposit-form-title">
-        «{product.name}», {names[product.bank_id] ?? product.bank_name}
+        {quoted(product.name)}, {names[product.bank_id] ?? product.bank_name}
       </h2>
       <dl className="facts-grid">
         <div>
@@ -142,7 +144,7 @@ function OpenQuoteStep({ stored, onChange }: { stored: Stored; onChange: () => v
         <div>
           <dt>Вклад</dt>
           <dd>
-            «{q.product_name ?? q.product_id}», {bankName(q.bank_id)}
+            {quoted(q.product_name ?? q.product_id)}, {bankName(q.bank_id)}
           </dd>
         </div>
         <div>

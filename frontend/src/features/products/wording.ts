@@ -2,6 +2,7 @@
 import { codeMessage } from "../../api/errors";
 import type { AgreementAction, CloseQuote, OpenQuote, PaymentCheck, ProductView } from "../../api/models";
 import { formatMoney } from "../../lib/format";
+import { quoted } from "../../lib/text";
 import type { Tone } from "../../ui/Badge";
 
 export const KIND_LABEL: Readonly<Record<string, string>> = {
@@ -24,7 +25,7 @@ export function openCheckText(check: PaymentCheck, q: OpenQuote, bankName: (id: 
   const c = q.consent;
   switch (check.name) {
     case "product":
-      return `Вклад «${q.product_name ?? q.product_id}» есть в каталоге ${bankName(q.bank_id)}`;
+      return `${quoted(q.product_name ?? q.product_id)} есть в каталоге ${bankName(q.bank_id)}`;
     case "product_limits":
       return `Сумма ${money(q.amount, q.currency ?? "RUB")} в пределах минимума и максимума вклада`;
     case "term":
@@ -54,7 +55,7 @@ export function closeCheckText(check: PaymentCheck, q: CloseQuote, bankName: (id
   if (!check.ok) return codeMessage(check.code) ?? check.message;
   switch (check.name) {
     case "agreement":
-      return `Вклад «${q.agreement?.product_name ?? ""}» открыт и принадлежит вам`;
+      return `${quoted(q.agreement?.product_name ?? "Вклад")}: открыт и принадлежит вам`;
     case "to_bank":
     case "debtor_account":
       return q.to ? `Деньги придут на счёт ${q.to.masked_number} в ${bankName(q.to.bank_id)}` : "Счёт зачисления ваш";

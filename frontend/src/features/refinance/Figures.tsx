@@ -11,7 +11,9 @@ export function Figures({ f, format }: { f: RefinanceFigures; format: Format }) 
       </div>
       <div>
         <dt>Новый платёж</dt>
-        <dd className="figure" data-testid="refi-new-payment">{format.money(f.new_payment)} в месяц</dd>
+        <dd className="figure" data-testid="refi-new-payment">{format.money(f.new_payment)}
+          <span className="muted small"> в месяц</span>
+        </dd>
       </div>
       <div>
         <dt>Экономия в месяц</dt>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from "react";
+import { quoted } from "../../lib/text";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { PaymentCheck, RefinanceQuote, RefinanceRequest } from "../../api/models";
 import { useBankNames, useRefinanceQuote, useStartRefinance, type RefinanceAttempt } from "../../api/queries";
@@ -80,13 +81,13 @@ function QuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void 
           <div>
             <dt>Старый кредит, {oldBank}</dt>
             <dd>
-              «{q.old.product_name}»{q.old.rate && `, ${format.percent(q.old.rate, 2)}`} · осталось {format.money(q.old.amount)}
+              {quoted(q.old.product_name)}{q.old.rate && `, ${format.percent(q.old.rate, 2)}`} · осталось {format.money(q.old.amount)}
             </dd>
           </div>
           <div>
             <dt>Новый кредит, {newBank}</dt>
             <dd>
-              «{q.new.product_name}»{q.new.rate && `, ${format.percent(q.new.rate, 2)}`} · {format.money(q.new.amount)}
+              {quoted(q.new.product_name)}{q.new.rate && `, ${format.percent(q.new.rate, 2)}`} · {format.money(q.new.amount)}
               {q.new.term_months && ` на ${q.new.term_months} мес.`}
             </dd>
           </div>

@@ -1,4 +1,5 @@
 import { Link, useParams } from "react-router";
+import { quoted } from "../../lib/text";
 import type { RefinanceView } from "../../api/models";
 import { useBankNames, useRefinance, useResumeRefinance } from "../../api/queries";
 import { PATHS } from "../../lib/links";
@@ -40,7 +41,7 @@ export function RefinanceStatusPage() {
         {r.status === "stopped" && r.stop && <Stopped r={r} oldBank={oldBank} newBank={newBank} />}
         {r.status === "completed" && (
           <p className="next-action" data-testid="refinance-done">
-            Готово: старый кредит в {oldBank} погашен и закрыт, новый «{r.new.product_name}» в {newBank} открыт на {format.money(r.new.amount)}. Теперь платёж — {format.money(r.figures.new_payment)} в месяц вместо {format.money(r.figures.current_payment)}. Долг, обязательные платежи и план уже пересчитаны.
+            Готово: старый кредит в {oldBank} погашен и закрыт, новый {quoted(r.new.product_name)} в {newBank} открыт на {format.money(r.new.amount)}. Теперь платёж — {format.money(r.figures.new_payment)} в месяц вместо {format.money(r.figures.current_payment)}. Долг, обязательные платежи и план уже пересчитаны.
           </p>
         )}
       </section>

@@ -2,6 +2,7 @@
 import { codeMessage } from "../../api/errors";
 import type { PaymentPartyView, RefinanceStep, RefinanceStepName } from "../../api/models";
 import { formatMoney } from "../../lib/format";
+import { quoted } from "../../lib/text";
 import type { Tone } from "../../ui/Badge";
 
 interface Sides {
@@ -95,11 +96,11 @@ export function refinanceCheckText(
   const newBank = q.new ? bankName(q.new.bank_id) : "";
   switch (check.name) {
     case "offer":
-      return `Предложение «${q.new?.product_name ?? ""}» в ${newBank} действует`;
+      return `Предложение ${quoted(q.new?.product_name ?? "")} в ${newBank} действует`;
     case "identity":
       return `${newBank} и ${oldBank} подтвердили, что это вы`;
     case "old_loan":
-      return q.old ? `Кредит «${q.old.product_name}» в ${oldBank}: осталось выплатить ${formatMoney(q.old.amount)}` : "Старый кредит найден";
+      return q.old ? `Кредит ${quoted(q.old.product_name)} в ${oldBank}: осталось выплатить ${formatMoney(q.old.amount)}` : "Старый кредит найден";
     case "payout_account":
       return `Новый кредит придёт на ваш текущий счёт ${q.payout?.masked_number ?? ""} в ${newBank}`;
     case "product_consent": {
