@@ -92,13 +92,9 @@ function ProductRow({ product: p, format }: { product: ProductView; format: Form
         </p>
         {p.description && <p className="small">{p.description}</p>}
         {!p.can_open && p.kind === "deposit" && (
-          <ul className="small product__missing" data-testid="product-missing">
-            {p.missing.map((m) => (
-              <li key={m.code}>
-                Открыть нельзя: {missingText(m)}
-              </li>
-            ))}
-          </ul>
+          <p className="small product__missing" data-testid="product-missing">
+            Открыть нельзя: {p.missing.map((m) => lowerFirst(missingText(m))).join(" ")} <Link to={PATHS.connections}>Изменить согласие на продукты</Link>
+          </p>
         )}
       </div>
       <span className="row__amount">{p.rate ? `${format.percent(p.rate, 2)} годовых` : "—"}</span>
@@ -110,3 +106,5 @@ function ProductRow({ product: p, format }: { product: ProductView; format: Form
     </li>
   );
 }
+
+const lowerFirst = (text: string): string => text.charAt(0).toLocaleLowerCase("ru-RU") + text.slice(1);
