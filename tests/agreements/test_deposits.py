@@ -159,6 +159,9 @@ def test_open_once_for_one_key_even_concurrently_then_close_returns_the_money(pa
     # The deposits list shows it at once (the dashboard's savings).
     deposits = payer.call("GET", "/api/agreements?bank_id=vbank").get_json()["agreements"]
     assert any(d["agreement_id"] == opened["agreement_id"] for d in deposits)
+    savings = payer.call("GET", "/api/deposits").get_json()["savings"]["items"]
+    saved = next(i for i in savings if i["ref"].endswith(opened["agreement_id"]))
+    assert (Decimal(saved["amount"]), saved["maturity_date"]) == (Decimal(100000), opened["maturity_date"])
 
     close = {"bank_id": "vbank", "to": {"bank_id": "vbank", "account_id": checking}}
     path = f"/api/agreements/{opened['agreement_id']}/close"

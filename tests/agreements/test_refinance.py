@@ -113,6 +113,13 @@ def test_refinance_stops_safely_at_each_step_and_resume_completes_it(payer: Paye
     assert all(x["agreement_id"] != LOAN for x in loans), "the old loan is closed"
     new = next(x for x in loans if x["agreement_id"] == done["new"]["agreement_id"])
     assert (new["bank_id"], Decimal(new["outstanding"])) == ("vbank", amount)
+    # Debt, MDP and the timeline follow the new loan after the re-sync.
+    debt = payer.call("GET", "/api/loans").get_json()
+    assert Decimal(debt["loans_total"]) == sum(Decimal(x["outstanding"]) for x in loans)
+    assert Decimal(debt["daily_plan"]["mdp_daily"]) > 0
+    events = payer.call("GET", "/api/timeline").get_json()["timeline"]["events"]
+    instalments = {e["bank_id"] for e in events if e["kind"] == "instalment"}
+    assert instalments == {"vbank"}, events
     commission = Decimal(done["figures"]["commission"])
     assert payer.booked("vbank", cash) == cash_before + commission, "cash unchanged but for the commission"
     assert amount == owed + commission
