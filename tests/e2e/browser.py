@@ -89,6 +89,8 @@ class Screens:
         for width in WIDTHS:
             self.page.set_viewport_size({"width": width, "height": HEIGHT})
             self.page.wait_for_timeout(150)  # let the layout settle at the new width
+            self.page.evaluate(SCROLL_THROUGH)  # charts draw as they come near the screen
+            self.page.wait_for_timeout(300)
             found = serious_violations(self.page)
             if found:
                 self.violations[f"{screen}@{width}"] = found
@@ -102,6 +104,15 @@ class Screens:
         found = json.dumps(self.violations, ensure_ascii=False)
         assert not self.violations, f"axe: serious/critical violations: {found}"
 
+
+# Scrolls the page down half a screen at a time and back to the top, as a person reading it does.
+SCROLL_THROUGH = """async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await new Promise((done) => setTimeout(done, 40));
+  }
+  scrollTo(0, 0);
+}"""
 
 AXE_RUN = """async () => {
   const result = await axe.run(document, {

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { MonthFlow } from "../api/models";
 import { BarsChart, COLORS, ChartFrame } from "./charts";
 import type { Format } from "./useFormat";
@@ -10,7 +11,7 @@ export interface NamedAmount {
 }
 
 /** Spending per category or merchant as horizontal bars, largest first. */
-export function AmountsChart({ title, rows, format, total, testId }: { title: string; rows: readonly NamedAmount[]; format: Format; total: string; testId: string }) {
+export const AmountsChart = memo(function AmountsChart({ title, rows, format, total, testId }: { title: string; rows: readonly NamedAmount[]; format: Format; total: string; testId: string }) {
   const data = rows.map((r) => ({ name: r.label, amount: Number(r.amount) }));
   const top = rows.slice(0, 3).map((r) => `${r.label} — ${format.money(r.amount)}`).join(", ");
   const summary = rows.length ? `Всего ${format.money(total)}. Больше всего: ${top}.` : "Расходов за этот период нет.";
@@ -39,10 +40,10 @@ export function AmountsChart({ title, rows, format, total, testId }: { title: st
       <BarsChart data={data} category="name" series={[{ key: "amount", label: "Расходы", color: COLORS.spending }]} horizontal />
     </ChartFrame>
   );
-}
+});
 
 /** Income and spending per month, side by side. */
-export function MonthsChart({ months, format, title = "Доходы и расходы по месяцам", testId = "months-chart" }: { months: readonly MonthFlow[]; format: Format; title?: string; testId?: string }) {
+export const MonthsChart = memo(function MonthsChart({ months, format, title = "Доходы и расходы по месяцам", testId = "months-chart" }: { months: readonly MonthFlow[]; format: Format; title?: string; testId?: string }) {
   const data = months.map((m) => ({ month: format.month(m.month, "short"), income: Number(m.income), spending: Number(m.spending) }));
   const last = months.at(-1);
   const summary = last
@@ -72,4 +73,4 @@ export function MonthsChart({ months, format, title = "Доходы и расх�
       />
     </ChartFrame>
   );
-}
+});

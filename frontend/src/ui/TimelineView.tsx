@@ -1,3 +1,4 @@
+import { memo } from "react";
 import type { Timeline, TimelineEvent } from "../api/models";
 import { asName } from "../lib/text";
 import { COLORS, ChartFrame, LinesChart, type Marker } from "./charts";
@@ -14,7 +15,7 @@ export const EVENT_KIND: Readonly<Record<TimelineEvent["kind"], string>> = {
 };
 
 /** The projected balance over the 30 days: a step each event day, the lowest point marked. */
-export function TimelineChart({ timeline, format, title = "Баланс на 30 дней вперёд" }: { timeline: Timeline; format: Format; title?: string }) {
+export const TimelineChart = memo(function TimelineChart({ timeline, format, title = "Баланс на 30 дней вперёд" }: { timeline: Timeline; format: Format; title?: string }) {
   // One point per day that has events (the balance after the day's last event), starting today.
   const byDay = new Map<string, number>([[timeline.start, Number(timeline.opening_balance)]]);
   for (const event of timeline.events) byDay.set(event.date, Number(event.projected_balance));
@@ -44,10 +45,10 @@ export function TimelineChart({ timeline, format, title = "Баланс на 30 
       <LinesChart data={data} x="date" series={[{ key: "balance", label: "Остаток", color: COLORS.accent }]} xFormat={format.dayShort} step markers={markers} dots />
     </ChartFrame>
   );
-}
+});
 
 /** The events themselves, in order, with the balance after each. */
-export function TimelineList({ events, format, lowest }: { events: readonly TimelineEvent[]; format: Format; lowest?: string }) {
+export const TimelineList = memo(function TimelineList({ events, format, lowest }: { events: readonly TimelineEvent[]; format: Format; lowest?: string }) {
   return (
     <ol className="events" data-testid="timeline-list">
       {events.map((event, i) => {
@@ -80,4 +81,4 @@ export function TimelineList({ events, format, lowest }: { events: readonly Time
       })}
     </ol>
   );
-}
+});

@@ -75,7 +75,7 @@ export function HomePage() {
           {month.data ? (
             <AmountsChart
               title={`В этом месяце: ${format.money(month.data.report.total)}`}
-              rows={month.data.report.rows.map((r) => ({ key: r.key, label: r.label, amount: r.amount, count: r.count }))}
+              rows={month.data.report.rows}
               total={month.data.report.total}
               format={format}
               testId="month-categories"

@@ -1,5 +1,27 @@
-import { Suspense, useId, useState, type ReactNode } from "react";
+import { Suspense, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import { TableWrap } from "../TableWrap";
+
+/**
+ * True once the chart's box is on screen or about to be (and at once where the browser cannot
+ * tell). A chart is the costliest thing on a screen to draw; one below the fold is drawn when the
+ * person scrolls to it, so the figures above it are on screen and the phone responsive sooner.
+ */
+function useNearScreen(ref: RefObject<HTMLElement | null>): boolean {
+  const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    const box = ref.current;
+    if (near || !box) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        setNear(true);
+        observer.disconnect();
+      }
+    }, { rootMargin: "200px 0px" });
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, [near, ref]);
+  return near;
+}
 
 export interface Column<Row> {
   readonly label: string;
@@ -34,6 +56,8 @@ export function ChartFrame<Row>({
   headingLevel?: 2 | 3;
 }) {
   const [table, setTable] = useState(false);
+  const plot = useRef<HTMLDivElement>(null);
+  const near = useNearScreen(plot);
   const titleId = useId();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -80,8 +104,8 @@ export function ChartFrame<Row>({
           </table>
         </TableWrap>
       ) : (
-        <div className="chart__plot" role="img" aria-label={summary} style={{ height }}>
-          <Suspense fallback={<span className="chart__loading" aria-hidden="true" />}>{children}</Suspense>
+        <div className="chart__plot" role="img" aria-label={summary} style={{ height }} ref={plot}>
+          <Suspense fallback={<span className="chart__loading" aria-hidden="true" />}>{near ? children : <span className="chart__loading" aria-hidden="true" />}</Suspense>
         </div>
       )}
     </figure>
