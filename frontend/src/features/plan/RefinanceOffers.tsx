@@ -50,9 +50,6 @@ export function RefinanceOffers({
                 <th scope="col" className="num">Экономия в месяц</th>
                 <th scope="col" className="num">Выгода с учётом комиссии</th>
                 <th scope="col" className="num">Окупится</th>
-                <th scope="col">
-                  <span className="visually-hidden">Действие</span>
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -61,6 +58,10 @@ export function RefinanceOffers({
                   <td>{nameOf(o.loan)}</td>
                   <td>
                     {names[o.offer_bank_id] ?? o.offer_bank_id}, «{o.product_name}»<span className="muted small"> · {o.term_months} мес.</span>
+                    <br />
+                    <Link className="button button--primary button--small" to={refinancePath(o.loan, o.offer_bank_id, o.product_id)} data-testid="refinance-start" aria-label={`Рефинансировать «${nameOf(o.loan)}» в ${names[o.offer_bank_id] ?? o.offer_bank_id}`}>
+                      Рефинансировать
+                    </Link>
                   </td>
                   <td className="num">
                     {format.percent(o.new_rate, 2)}
@@ -76,11 +77,6 @@ export function RefinanceOffers({
                     <span className="muted small"> · комиссия {format.money(o.commission)}</span>
                   </td>
                   <td className="num">{o.break_even_month}-й мес.</td>
-                  <td>
-                    <Link className="button button--primary button--small" to={refinancePath(o.loan, o.offer_bank_id, o.product_id)} data-testid="refinance-start" aria-label={`Рефинансировать «${nameOf(o.loan)}» в ${names[o.offer_bank_id] ?? o.offer_bank_id}`}>
-                      Рефинансировать
-                    </Link>
-                  </td>
                 </tr>
               ))}
             </tbody>
