@@ -89,6 +89,7 @@ class Screens:
         for width in WIDTHS:
             self.page.set_viewport_size({"width": width, "height": HEIGHT})
             self.page.wait_for_timeout(150)  # let the layout settle at the new width
+            self.page.mouse.move(0, 0)  # the pointer off the page: no chart tooltip in the shot
             self.page.evaluate(SCROLL_THROUGH)  # charts draw as they come near the screen
             self.page.wait_for_timeout(300)
             found = serious_violations(self.page)

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMoneyShort } from "../../lib/format";
+import { TOOLTIP_TEXT } from "./palette";
 
 export interface Series {
   readonly key: string;
@@ -40,7 +41,7 @@ export default function BarsChart({
             <YAxis tickFormatter={(v: number) => formatMoneyShort(v)} width={64} tick={{ fontSize: 12 }} />
           </>
         )}
-        <Tooltip formatter={money} />
+        <Tooltip formatter={money} itemStyle={TOOLTIP_TEXT} />
         {series.length > 1 && <Legend />}
         {series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} radius={3} isAnimationActive={false} />

@@ -12,6 +12,7 @@ import {
 } from "recharts";
 import { formatMoney, formatMoneyShort } from "../../lib/format";
 import type { Series } from "./BarsChart";
+import { TOOLTIP_TEXT } from "./palette";
 
 type Datum = Record<string, string | number | null>;
 
@@ -51,7 +52,7 @@ export default function LinesChart({
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#94a3b833" />
         <XAxis dataKey={x} tickFormatter={xFormat} tick={{ fontSize: 12 }} minTickGap={16} />
         <YAxis tickFormatter={(v: number) => formatMoneyShort(v)} width={64} tick={{ fontSize: 12 }} />
-        <Tooltip formatter={(v: unknown) => formatMoney(Number(v))} labelFormatter={(v: unknown) => xFormat(String(v))} />
+        <Tooltip itemStyle={TOOLTIP_TEXT} formatter={(v: unknown) => formatMoney(Number(v))} labelFormatter={(v: unknown) => xFormat(String(v))} />
         {series.length > 1 && <Legend />}
         {crossesZero && <ReferenceLine y={0} stroke="#dc2626" strokeDasharray="4 4" />}
         {series.map((s) => (

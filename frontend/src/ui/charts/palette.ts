@@ -7,3 +7,6 @@ export const COLORS = {
   blue: "#2563eb",
   danger: "#dc2626",
 } as const;
+
+/** A tooltip's words in the text colour: a series colour on white is too faint to read (WCAG AA). */
+export const TOOLTIP_TEXT = { color: "#1f2937" } as const;
