@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -178,3 +179,24 @@ def test_amounts_must_be_decimal() -> None:
                 "creditDebitIndicator": "Credit",
             }
         )
+
+
+@pytest.mark.parametrize(
+    ("body", "parsed"),
+    [
+        (b'{"a": [1, 2.5, "\\u00e9"], "b": null}', {"a": [1, 2.5, "é"], "b": None}),
+        (b'\xef\xbb\xbf{"a": 1}', {"a": 1}),  # a byte-order mark: json's way
+        (b'{"a": NaN}', None),  # json's extension: taken as json takes it
+        (b'{"a": 123456789012345678901234567890}', {"a": 123456789012345678901234567890}),
+    ],
+)
+def test_bank_json_is_read_as_json_reads_it(body: bytes, parsed: Any) -> None:
+    from finpulse.banks.http import parse_json
+
+    got = parse_json(body)
+    if parsed is None:
+        assert json.dumps(got) == json.dumps(json.loads(body))
+    else:
+        assert got == parsed == json.loads(body)
+    with pytest.raises(json.JSONDecodeError):  # what json refuses is refused, with json's error
+        parse_json(body[:-1] + b"!")

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from finpulse import clock
-from finpulse.banks.models import AccountItem, AgreementItem, BalanceItem, TransactionItem
+from finpulse.banks.models import AccountItem, AgreementItem, BalanceItem
+from finpulse.banks.statement import BankTransaction, read_transactions
 from finpulse.data import sync_records as records
 from finpulse.data.cursors import AccountCursor
 from finpulse.data.keys import tx_pk
@@ -74,7 +75,7 @@ def test_without_total_pages_paging_continues_while_pages_are_full() -> None:
 
 
 # --- mapping --------------------------------------------------------------------------------
-def _tx(**over: Any) -> TransactionItem:
+def _tx(**over: Any) -> BankTransaction:
     raw = {
         "accountId": "acc-1",
         "transactionId": "tx-1",
@@ -88,7 +89,7 @@ def _tx(**over: Any) -> TransactionItem:
         "counterparty": "ООО Зара",
     }
     raw.update(over)
-    return TransactionItem.model_validate(raw)
+    return read_transactions([raw])[0]
 
 
 def test_transactions_are_signed_utc_and_tolerant_of_junk_fields() -> None:

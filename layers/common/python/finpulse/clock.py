@@ -22,9 +22,13 @@ def now() -> datetime:
 
 
 def iso(moment: datetime) -> str:
-    """The stored form of a time (a naive time is taken as UTC)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime(STORED_FORMAT)
+    """The stored form of a time (a naive time is taken as UTC): `STORED_FORMAT`, cut from
+    `isoformat()` — a third of `strftime`'s cost, paid per transaction stored — which also pads
+    years below 1000 to four digits, as glibc's `%Y` does not."""
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    text = moment.isoformat()  # 2026-11-20T09:00:00[.123456]+00:00
+    return text[:26] + "Z" if len(text) == 32 else text[:19] + ".000000Z"
 
 
 def parse_iso(value: str) -> datetime:

@@ -21,11 +21,11 @@ from finpulse.banks.models import (
     AgreementItem,
     BalanceItem,
     BankConsent,
-    TransactionItem,
     envelope_items,
 )
 from finpulse.banks.registry import BankConfig
 from finpulse.banks.retry import Deadline
+from finpulse.banks.statement import BankTransaction, read_transactions
 from finpulse.banks.statuslog import CallRecorder
 from finpulse.banks.tokens import TokenProvider, default_provider
 
@@ -77,7 +77,7 @@ class BankClient:
         token = self.tokens.get(self.bank, deadline)
         return self.http.request(method, path, operation=operation, deadline=deadline, token=token, **kwargs)
 
-    def parse(self, operation: str, parse: Callable[[], M]) -> M:
+    def parse[T](self, operation: str, parse: Callable[[], T]) -> T:
         """`parse()`, with any shape error turned into InvalidBankResponse."""
         try:
             return parse()
@@ -183,7 +183,7 @@ class BankClient:
         limit: int | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
-    ) -> tuple[list[TransactionItem], dict[str, Any]]:
+    ) -> tuple[list[BankTransaction], dict[str, Any]]:
         """One page and the envelope's `meta` (totalPages, totalRecords) for the caller's paging."""
         params: dict[str, Any] = {"page": page, "limit": limit or self.bank.page_limit}
         if since is not None:
@@ -199,7 +199,8 @@ class BankClient:
             consent=(KINDS["accounts"].header, consent_id),
             params=params,
         )
-        items = self._items(answer, "transaction", TransactionItem, "accounts.transactions")
+        operation = "accounts.transactions"
+        items = self.parse(operation, lambda: read_transactions(envelope_items(answer.body, "transaction")))
         meta = answer.body.get("meta") if isinstance(answer.body, dict) else None
         return items, dict(meta) if isinstance(meta, dict) else {}
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from pydantic_core import from_json
+
 from finpulse.banks.errors import (
     BankError,
     BankRateLimited,
@@ -358,7 +360,7 @@ class BankHttp:
             self._record(operation, "ok", response.status_code, attempt, started)
             return BankAnswer(response.status_code, None)
         try:
-            parsed = json.loads(response.content)
+            parsed = parse_json(response.content)
         except (ValueError, UnicodeDecodeError):
             self._record(
                 operation,
@@ -391,6 +393,16 @@ class BankHttp:
             "server_error": f"The bank failed ({status})",
         }
         return BankUnavailable(words.get(outcome, "The bank is unavailable"), **common)
+
+
+def parse_json(content: bytes) -> Any:
+    """A bank's JSON body. pydantic-core's parser first (about twice as fast as `json`'s on a
+    statement page); what it refuses is given to `json.loads`, so exactly the bodies `json` takes
+    are taken (it also reads a byte-order mark, lone surrogates and deeper nesting)."""
+    try:
+        return from_json(content)
+    except ValueError:
+        return json.loads(content)
 
 
 def _json_or_none(response: httpx.Response) -> Any:

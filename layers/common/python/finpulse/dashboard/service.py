@@ -18,6 +18,7 @@ from finpulse.banks.registry import all_banks
 from finpulse.data import dashboard_cache as cache
 from finpulse.data.dashboard_cache import CachedDashboard
 from finpulse.data.freshness import BankFreshness
+from finpulse.gcpause import collector_paused
 from finpulse.observability import business_metric, logger
 
 
@@ -51,8 +52,9 @@ def _compute(user_id: str, snapshot: cache.Snapshot, today: date) -> CachedDashb
     from finpulse.analytics.engine import compute_dashboard
     from finpulse.dashboard import loader
 
-    data = loader.engine_input(user_id, snapshot.inputs, today)
-    dashboard = compute_dashboard(data)
+    with collector_paused():  # a year of transactions decoded, then every figure computed
+        data = loader.engine_input(user_id, snapshot.inputs, today)
+        dashboard = compute_dashboard(data)
     return CachedDashboard(
         version=snapshot.version,
         today=today,

@@ -29,8 +29,9 @@ from finpulse.data.batch import BatchWriter
 from finpulse.data.cursors import AccountCursor
 from finpulse.data.keys import MONTH_HIGH, tx_pk
 from finpulse.data.table import parallel_queries
-from finpulse.data.txbuckets import AccountBuckets, Entry, Part, decode_lines, month_of, parse_line
+from finpulse.data.txbuckets import AccountBuckets, Entry, Part, decode_lines, month_of, parse_line, raw_lines
 from finpulse.domain import Transaction, TransactionStatus, to_json
+from finpulse.gcpause import collector_paused
 
 # Accounts whose windows load at once (each one Query, usually of a single small item).
 LOAD_WORKERS = 8
@@ -197,15 +198,16 @@ def between(
     """Every transaction of these (bank, account)s booked in [low, high) (open-ended without
     `high`): one Query per account, all at once."""
     keys = list(accounts)
-    lo, hi = clock.iso(low), clock.iso(high) if high else None
+    lo, hi = clock.iso(low).encode(), clock.iso(high).encode() if high else None
     pages = parallel_queries([month_range_query(tx_pk(user_id, b, a), low, high) for b, a in keys])
-    bodies: list[str] = []
-    for items in pages:
-        for item in items:
-            for line in decode_lines(item["z"]):
-                stamp = line[: len(lo)]
-                if stamp >= lo and (hi is None or stamp < hi):
-                    bodies.append(line.split("\t", 2)[2])
-    # One validation of a JSON array: several times faster than json.loads + validate per item
-    # for the thousands of transactions a year of history holds.
-    return _transactions_adapter().validate_json("[" + ",".join(bodies) + "]")
+    with collector_paused():
+        bodies: list[bytes] = []
+        for items in pages:
+            for item in items:
+                for line in raw_lines(item["z"]):
+                    stamp = line[: len(lo)]
+                    if stamp >= lo and (hi is None or stamp < hi):
+                        bodies.append(line.split(b"\t", 2)[2])
+        # One validation of a JSON array: several times faster than json.loads + validate per
+        # item for the thousands of transactions a year of history holds.
+        return _transactions_adapter().validate_json(b"[" + b",".join(bodies) + b"]")

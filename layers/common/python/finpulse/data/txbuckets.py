@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import zlib
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -44,7 +45,14 @@ class Entry:
 
     @property
     def line(self) -> str:
-        return f"{self.stamp}\t{quote(self.tx_id, safe='')}\t{self.json}"
+        return f"{self.stamp}\t{_escaped(self.tx_id)}\t{self.json}"
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_.~-]+")  # what `quote` leaves as it is
+
+
+def _escaped(tx_id: str) -> str:
+    return tx_id if _PLAIN_ID.fullmatch(tx_id) else quote(tx_id, safe="")
 
 
 def parse_line(line: str) -> Entry:
@@ -63,12 +71,19 @@ def decode_lines(blob: bytes) -> list[str]:
     return text.split("\n") if text else []
 
 
+def raw_lines(blob: bytes) -> list[bytes]:
+    """The lines as stored (UTF-8), for a reader that hands their JSON to a parser undecoded: a
+    year of Cyrillic descriptions is not turned into text and back."""
+    raw = zlib.decompress(blob)
+    return raw.split(b"\n") if raw else []
+
+
 def month_of(stamp: str) -> str:
     return stamp[:7]
 
 
 def part_sk(month: str, start: Entry | None) -> str:
-    return month if start is None else f"{month}#{start.stamp}#{quote(start.tx_id, safe='')}"
+    return month if start is None else f"{month}#{start.stamp}#{_escaped(start.tx_id)}"
 
 
 def part_start(sk: str) -> Key | None:

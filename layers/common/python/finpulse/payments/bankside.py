@@ -91,13 +91,11 @@ def on_statement(user_id: str, record: PaymentRecord, deadline: Deadline) -> boo
         )
         for item in items:
             text = " ".join(
-                str(v)
-                for v in ((item.model_extra or {}).get(k) for k in ("transactionInformation", "description"))
-                if v
+                str(v) for v in (item.raw.get(k) for k in ("transactionInformation", "description")) if v
             )
             if (
                 item.credit_debit.lower() == "debit"
-                and item.amount.amount == record.amount
+                and item.amount == record.amount
                 and record.reference in text
             ):
                 return True

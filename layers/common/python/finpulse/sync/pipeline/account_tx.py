@@ -6,12 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from pydantic import ValidationError
-
-from finpulse.banks.models import TransactionItem
+from finpulse.banks.statement import BankTransaction
 from finpulse.data.cursors import AccountCursor
 from finpulse.data.transactions import TxApplier
-from finpulse.domain import Transaction
 from finpulse.observability import logger
 from finpulse.sync.pipeline import normalise
 from finpulse.sync.pipeline.pager import Pager
@@ -30,19 +27,18 @@ class AccountTx:
     _cursor_written: bool = field(default=False)
 
     def on_page(
-        self, bank_id: str, page: int, items: list[TransactionItem], meta: dict[str, Any]
+        self, bank_id: str, page: int, items: list[BankTransaction], meta: dict[str, Any]
     ) -> list[int]:
         """Apply an arrived page; return further pages to request (none once the account failed)."""
         self.pages += 1
-        txs: list[Transaction] = []
-        for item in items:
-            try:
-                txs.append(normalise.transaction(bank_id, self.account_id, item))
-            except (ValidationError, ValueError):
-                # One malformed transaction must not block the account forever; it is counted
-                # and logged (ids only), the rest of the page is stored.
-                self.invalid += 1
-                logger.warning("transaction skipped", extra={"bank_id": bank_id, "operation": "normalise"})
+        txs, invalid = normalise.transactions(bank_id, self.account_id, items)
+        if invalid:
+            # One malformed transaction must not block the account forever; it is counted and
+            # logged (no content), the rest of the page is stored.
+            self.invalid += invalid
+            logger.warning(
+                "transactions skipped", extra={"bank_id": bank_id, "operation": "normalise", "count": invalid}
+            )
         self.applier.apply(txs)
         if self.failed:
             return []

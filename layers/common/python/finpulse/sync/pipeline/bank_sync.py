@@ -14,9 +14,10 @@ whose pages did not all arrive keeps its old watermark, so the next sync fetches
 
 from __future__ import annotations
 
+import queue
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -35,6 +36,7 @@ from finpulse.data.entities import ACCOUNT, BALANCE, EntityWriter
 from finpulse.data.freshness import TypeState
 from finpulse.data.transactions import TxApplier, TxCounts, load_windows
 from finpulse.data.txbuckets import AccountBuckets
+from finpulse.gcpause import collector_paused
 from finpulse.observability import business_metric, logger
 from finpulse.sync.pipeline import bankcalls, normalise
 from finpulse.sync.pipeline.account_tx import AccountTx
@@ -79,6 +81,9 @@ class BankSync(BankTypes):
         self.errors: list[BankError] = []
         self.consent_error: BankError | None = None
         self._futures: dict[Future[Any], tuple[Handler, Callable[[BankError], None]]] = {}
+        # Finished calls, in the order they finished: a first sync has ~200 pages queued at once,
+        # and `concurrent.futures.wait` walks every pending one (locking each) per answer.
+        self._done: queue.SimpleQueue[Future[Any]] = queue.SimpleQueue()
         self._pool: ThreadPoolExecutor | None = None
 
     # --- the run ----------------------------------------------------------------------------
@@ -103,11 +108,12 @@ class BankSync(BankTypes):
                 return self._finish(started, complete=False)
             self._store_accounts(accounts)
             self._pool = ThreadPoolExecutor(max_workers=self.bank.concurrency, thread_name_prefix="bank")
-            self._start(accounts)
-            self._drain()
-            # How long the bank took (the last answer's arrival) vs. storing what remained.
-            self.fetch_ms = int((time.monotonic() - self._t0) * 1000)
-            return self._finish(started, complete=True)
+            with collector_paused():  # every page parsed, normalised, applied; the parts packed
+                self._start(accounts)
+                self._drain()
+                # How long the bank took (the last answer's arrival) vs. storing what remained.
+                self.fetch_ms = int((time.monotonic() - self._t0) * 1000)
+                return self._finish(started, complete=True)
         finally:
             if self._pool is not None:
                 self._pool.shutdown(wait=True, cancel_futures=True)
@@ -232,27 +238,25 @@ class BankSync(BankTypes):
         **kw: Any,
     ) -> None:
         assert self._pool is not None
-        self._futures[self._pool.submit(fn, *args, **kw)] = (ok, failed)
+        future = self._pool.submit(fn, *args, **kw)
+        self._futures[future] = (ok, failed)
+        future.add_done_callback(self._done.put)
 
     def _drain(self) -> None:
         """Run result handlers on this thread as answers arrive, until nothing is in flight."""
         while self._futures:
-            done, _ = wait(list(self._futures), return_when=FIRST_COMPLETED)
-            for future in done:
-                ok, failed = self._futures.pop(future)
-                if future.cancelled():
-                    failed(
-                        self.consent_error
-                        or BankError("cancelled", bank_id=self.bank.bank_id, operation="sync")
-                    )
-                    continue
-                exc = future.exception()
-                if exc is None:
-                    ok(future.result())
-                elif isinstance(exc, BankError):
-                    failed(exc)
-                else:
-                    raise exc
+            future = self._done.get()
+            ok, failed = self._futures.pop(future)
+            if future.cancelled():
+                failed(
+                    self.consent_error or BankError("cancelled", bank_id=self.bank.bank_id, operation="sync")
+                )
+            elif (exc := future.exception()) is None:
+                ok(future.result())
+            elif isinstance(exc, BankError):
+                failed(exc)
+            else:
+                raise exc
             self._report_progress()
 
     def _report_progress(self) -> None:

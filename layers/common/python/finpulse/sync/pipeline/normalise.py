@@ -11,19 +11,16 @@ What the mapping settles once, so nothing downstream guesses:
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from finpulse.banks.models import (
-    AccountItem,
-    AgreementItem,
-    BalanceItem,
-    TransactionItem,
-    parse_decimal,
-    parse_time,
-)
+from pydantic import TypeAdapter, ValidationError
+
+from finpulse.banks.models import AccountItem, AgreementItem, BalanceItem, parse_decimal, parse_time
+from finpulse.banks.statement import BankTransaction
 from finpulse.domain import (
     Account,
     AccountKind,
@@ -69,6 +66,8 @@ _PRODUCT_KINDS = {
 
 
 _NOT_WORD = re.compile(r"[^0-9a-z_]")
+_TRANSACTIONS = TypeAdapter(list[Transaction])
+_TRANSACTION = TypeAdapter(Transaction)
 # An overdue loan is the most alive debt there is: its status must not make it vanish from debt.
 _LIVE_AGREEMENT_WORDS = frozenset(
     {"active", "open", "enabled", "overdue", "pastdue", "past_due", "delinquent", "inarrears"}
@@ -157,39 +156,56 @@ def _mcc(value: Any) -> str | None:
     return text if len(text) == 4 and text.isdigit() else None
 
 
-def transaction(bank_id: str, account_id: str, item: TransactionItem) -> Transaction:
-    extra = item.model_extra or {}
-    merchant = _dict(extra.get("merchant"))
-    counterparty = extra.get("counterparty")
+def transactions(
+    bank_id: str, account_id: str, items: list[BankTransaction]
+) -> tuple[list[Transaction], int]:
+    """A page's transactions and how many of its entries the domain refused (one odd transaction
+    must not fail a whole page: it is skipped and counted). The page is validated in one call."""
+    fields = [_transaction_fields(bank_id, account_id, item) for item in items]
+    try:
+        return _TRANSACTIONS.validate_python(fields), 0
+    except ValidationError:  # rare: find the entries refused, keep the others
+        kept: list[Transaction] = []
+        for one in fields:
+            with contextlib.suppress(ValidationError):
+                kept.append(_TRANSACTION.validate_python(one))
+        return kept, len(fields) - len(kept)
+
+
+def transaction(bank_id: str, account_id: str, item: BankTransaction) -> Transaction:
+    """One entry (`ValidationError` when the domain refuses it)."""
+    transaction: Transaction = _TRANSACTION.validate_python(_transaction_fields(bank_id, account_id, item))
+    return transaction
+
+
+def _transaction_fields(bank_id: str, account_id: str, item: BankTransaction) -> dict[str, Any]:
+    raw = item.raw
+    merchant = _dict(raw.get("merchant"))
+    counterparty = raw.get("counterparty")
     if isinstance(counterparty, dict):
         counterparty_name = _text(counterparty.get("name"), 200)
     else:
         counterparty_name = _text(counterparty, 200)
-    value_time = extra.get("valueDateTime") or extra.get("value_date_time")
-    value_dt = _safe_time(value_time)
-    status = (
-        TransactionStatus.PENDING
-        if _word(extra.get("status")) in _PENDING_WORDS
-        else TransactionStatus.BOOKED
-    )
-    return Transaction(
-        bank_id=bank_id,
-        account_id=str(extra.get("accountId") or account_id),
-        transaction_id=item.transaction_id,
-        booked_at=item.booking_date_time,
-        value_date=value_dt.date() if value_dt else None,
-        amount=signed(item.amount.amount, item.credit_debit),
-        currency=item.amount.currency[:3],
-        status=status,
-        description=_text(extra.get("transactionInformation") or extra.get("description")) or "",
-        merchant_name=_text(merchant.get("name"), 200),
-        merchant_id=_text(merchant.get("merchantId") or merchant.get("merchant_id"), 100),
-        mcc=_mcc(merchant.get("mccCode") or merchant.get("mcc")),
-        bank_category=_text(merchant.get("category"), 64),
-        counterparty_name=counterparty_name,
-        bank_transaction_code=_text(_dict(extra.get("bankTransactionCode")).get("code"), 32),
-        card_masked=mask_account_number(_text(_dict(extra.get("card")).get("cardNumber"), 32)),
-    )
+    value_dt = _safe_time(raw.get("valueDateTime") or raw.get("value_date_time"))
+    pending = _word(raw.get("status")) in _PENDING_WORDS
+    return {
+        "bank_id": bank_id,
+        "account_id": str(raw.get("accountId") or account_id),
+        "transaction_id": item.transaction_id,
+        "booked_at": item.booked_at,
+        "value_date": value_dt.date() if value_dt else None,
+        "amount": signed(item.amount, item.credit_debit),
+        "currency": item.currency[:3],
+        "status": TransactionStatus.PENDING if pending else TransactionStatus.BOOKED,
+        "description": _text(raw.get("transactionInformation") or raw.get("description")) or "",
+        "merchant_name": _text(merchant.get("name"), 200),
+        "merchant_id": _text(merchant.get("merchantId") or merchant.get("merchant_id"), 100),
+        "mcc": _mcc(merchant.get("mccCode") or merchant.get("mcc")),
+        "bank_category": _text(merchant.get("category"), 64),
+        "counterparty_name": counterparty_name,
+        "bank_transaction_code": _text(_dict(raw.get("bankTransactionCode")).get("code"), 32),
+        "card_masked": mask_account_number(_text(_dict(raw.get("card")).get("cardNumber"), 32)),
+    }
 
 
 def _safe_time(value: Any) -> datetime | None:
