@@ -46,18 +46,26 @@ def wait_for_sync(api: httpx.Client, sync_id: str, timeout: float = 180.0) -> di
 
 
 def connect_every_bank(
-    api: httpx.Client, bank_urls: dict[str, str], *, near_expiry_bank: str | None = None
+    api: httpx.Client,
+    bank_urls: dict[str, str],
+    *,
+    near_expiry_bank: str | None = None,
+    products: dict[str, Any] | None = None,
 ) -> None:
     """Accounts and products consents at every bank, onboarding done, one finished sync.
 
-    `near_expiry_bank`'s consents are created expiring in 5 days (inside the 7-day warning).
+    `near_expiry_bank`'s consents are created expiring in 5 days (inside the 7-day warning);
+    `products` are the product consent's options (default: read only).
     """
     banks = sorted(bank_urls)
     short = AdminClient(bank_urls[near_expiry_bank]) if near_expiry_bank else None
     if short:
         short.set_settings(consent_days=5)
     try:
-        results = api.post("/api/consents/init", json={"banks": banks, "include_products": True}).json()
+        body: dict[str, Any] = {"banks": banks, "include_products": True}
+        if products:
+            body["products"] = products
+        results = api.post("/api/consents/init", json=body).json()
     finally:
         if short:
             short.set_settings(consent_days=90)

@@ -6,6 +6,7 @@ import "./styles/shell.css";
 import "./styles/components.css";
 import "./styles/features.css";
 import "./styles/money.css";
+import "./styles/actions.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root is missing from index.html");

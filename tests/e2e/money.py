@@ -86,10 +86,13 @@ def all_transactions(api: httpx.Client, **filters: str) -> list[dict[str, Any]]:
 
 
 @contextmanager
-def customer_user(app: App, customer_id: str, name: str) -> Iterator[tuple[str, httpx.Client]]:
+def customer_user(
+    app: App, customer_id: str, name: str, products: dict[str, Any] | None = None
+) -> Iterator[tuple[str, httpx.Client]]:
     """A second user (e-mail `name-…@example.com`, the demo password) who is `customer_id` at every
-    bank, connected and synced once; the customer ids are freed afterwards (an id belongs to one
-    user). Yields the e-mail and an API client signed in as them."""
+    bank, connected and synced once (`products`: the product consent's options, default read
+    only); the customer ids are freed afterwards (an id belongs to one user). Yields the e-mail and
+    an API client signed in as them."""
     email = f"{name}-{uuid.uuid4().hex[:8]}@example.com"
     config = app.config()
     cognito = boto3.client(
@@ -113,7 +116,7 @@ def customer_user(app: App, customer_id: str, name: str) -> Iterator[tuple[str, 
     try:
         for bank in app.bank_urls:
             api.put(f"/api/me/banks/{bank}", json={"customer_id": customer_id}).raise_for_status()
-        connect_every_bank(api, app.bank_urls)
+        connect_every_bank(api, app.bank_urls, products=products)
         yield email, api
     finally:
         for bank in app.bank_urls:

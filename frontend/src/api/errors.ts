@@ -143,6 +143,28 @@ const CODE_MESSAGES: Readonly<Record<string, string>> = {
   BANK_IDENTITY_UNVERIFIED: "Банк ещё не подтвердил, что это вы: подключите банк и подтвердите согласие.",
   IDEMPOTENCY_KEY_REUSED: "Этот платёж уже отправлялся с другими данными. Начните заново.",
   IDEMPOTENCY_IN_PROGRESS: "Платёж ещё обрабатывается. Подождите несколько секунд.",
+  // Products, deposits and refinance: what the product consent lacks, the product's terms, the saga.
+  PRODUCT_CONSENT_REQUIRED: "В этом банке нет согласия на продукты: подключите его на странице «Банки».",
+  OPEN_NOT_GRANTED: "Согласие на продукты в этом банке не разрешает FinPulse открывать продукты.",
+  CLOSE_NOT_GRANTED: "Согласие на продукты в этом банке не разрешает FinPulse закрывать продукты.",
+  PRODUCT_TYPE_NOT_ALLOWED: "Согласие на продукты в этом банке не распространяется на этот вид продукта.",
+  CONSENT_MAX_AMOUNT_EXCEEDED: "Сумма больше, чем согласие на продукты разрешает открыть в этом банке.",
+  PRODUCT_NOT_FOUND: "Такого продукта нет в каталоге банка.",
+  PRODUCT_KIND_NOT_SUPPORTED: "Открыть здесь можно только вклад.",
+  AMOUNT_BELOW_MINIMUM: "Сумма меньше минимальной для этого вклада.",
+  AMOUNT_ABOVE_MAXIMUM: "Сумма больше максимальной для этого вклада.",
+  TERM_OUT_OF_RANGE: "Такой срок этот вклад не предлагает.",
+  ACCOUNT_AT_OTHER_BANK: "Счёт должен быть в том же банке, что и вклад.",
+  AGREEMENT_NOT_FOUND: "Такого вклада среди ваших нет.",
+  AGREEMENT_NOT_ACTIVE: "Этот вклад уже закрыт.",
+  AGREEMENT_REFUSED: "Банк отказал. Деньги остались на вашем счёте.",
+  ACTION_NOT_FOUND: "Такой операции среди ваших нет.",
+  OFFER_NOT_FOUND: "Этого предложения сейчас нет: обновите данные и посмотрите план снова.",
+  LOAN_NOT_FOUND: "Такого кредита среди ваших нет.",
+  NOTHING_OUTSTANDING: "По этому кредиту ничего не осталось выплатить.",
+  PAYOUT_ACCOUNT_MISSING: "Нужен текущий счёт в новом банке: на него банк выдаст новый кредит.",
+  REFINANCE_NOT_FOUND: "Такого рефинансирования среди ваших нет.",
+  REFINANCE_NOT_STOPPED: "Рефинансирование не остановлено: продолжать нечего.",
 };
 
 /** The Russian wording of a machine code, when FinPulse has one. */

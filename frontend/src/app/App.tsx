@@ -27,6 +27,12 @@ const ProfilePage = named(() => import("../features/profile/ProfilePage"), "Prof
 const PaymentsPage = named(() => import("../features/payments/PaymentsPage"), "PaymentsPage");
 const PaymentNewPage = named(() => import("../features/payments/PaymentNewPage"), "PaymentNewPage");
 const PaymentStatusPage = named(() => import("../features/payments/PaymentStatusPage"), "PaymentStatusPage");
+const ProductsPage = named(() => import("../features/products/ProductsPage"), "ProductsPage");
+const DepositOpenPage = named(() => import("../features/products/DepositOpenPage"), "DepositOpenPage");
+const DepositClosePage = named(() => import("../features/products/DepositClosePage"), "DepositClosePage");
+const AgreementActionPage = named(() => import("../features/products/AgreementActionPage"), "AgreementActionPage");
+const RefinanceNewPage = named(() => import("../features/refinance/RefinanceNewPage"), "RefinanceNewPage");
+const RefinanceStatusPage = named(() => import("../features/refinance/RefinanceStatusPage"), "RefinanceStatusPage");
 
 /** Screens of an onboarded user: path → screen. */
 const MONEY_SCREENS: ReadonlyArray<readonly [string, React.ComponentType]> = [
@@ -41,6 +47,12 @@ const MONEY_SCREENS: ReadonlyArray<readonly [string, React.ComponentType]> = [
   ["payments", PaymentsPage],
   ["payments/new", PaymentNewPage],
   ["payments/:paymentId", PaymentStatusPage],
+  ["products", ProductsPage],
+  ["deposits/new", DepositOpenPage],
+  ["deposits/close", DepositClosePage],
+  ["deposits/actions/:actionId", AgreementActionPage],
+  ["refinance/new", RefinanceNewPage],
+  ["refinance/:refinanceId", RefinanceStatusPage],
 ];
 
 const screenLoading = <Loading label="Открываем…" testId="screen-loading" />;

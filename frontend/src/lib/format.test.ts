@@ -54,3 +54,11 @@ describe("plural and days left", () => {
     expect(daysLeft(0)).toBe("истекает сегодня");
   });
 });
+
+describe("quoted", () => {
+  it("adds ёлочки only when the name has no quotes of its own", async () => {
+    const { quoted } = await import("./text");
+    expect(quoted("Рефинансирование")).toBe("«Рефинансирование»");
+    expect(quoted('Вклад "Надежный"')).toBe('Вклад "Надежный"');
+  });
+});

@@ -30,6 +30,26 @@ export function paymentPath(kind: PaymentKind, target?: PaymentTarget, amount?: 
   return `/payments/new?${query.toString()}`;
 }
 
+/** The deposit form for one product, e.g. the goal's best deposit (`bank/product`). */
+export function depositOpenPath(bankId: string, productId: string, from?: "goal"): string {
+  const query = new URLSearchParams({ bank: bankId, product: productId });
+  if (from) query.set("from", from);
+  return `/deposits/new?${query.toString()}`;
+}
+
+export function depositClosePath(bankId: string, agreementId: string): string {
+  return `/deposits/close?${new URLSearchParams({ bank: bankId, agreement: agreementId }).toString()}`;
+}
+
+export const agreementActionPath = (actionId: string): string => `/deposits/actions/${actionId}`;
+
+/** The refinance confirmation for one offer: the loan (`bank/agreement`) and the offering product. */
+export function refinancePath(loanRef: string, bankId: string, productId: string): string {
+  return `/refinance/new?${new URLSearchParams({ loan: loanRef, bank: bankId, product: productId }).toString()}`;
+}
+
+export const refinanceStatusPath = (id: string): string => `/refinance/${id}`;
+
 export const PATHS = {
   home: "/",
   accounts: "/accounts",
@@ -40,6 +60,7 @@ export const PATHS = {
   spending: "/spending",
   plan: "/plan",
   payments: "/payments",
+  products: "/products",
   profile: "/profile",
   connections: "/connections",
 } as const;

@@ -35,3 +35,6 @@ export function backoffInterval<T>(active: (data: T) => boolean, backoff: Backof
 
 /** An open payment: asked every 2 s, then less often, at most every 10 s. */
 export const PAYMENT_POLL: Backoff = { first: 2_000, max: 10_000, doubleEvery: 20_000 };
+
+/** A running refinance saga: each step takes seconds; asked every second, at most every 5 s. */
+export const SAGA_POLL: Backoff = { first: 1_000, max: 5_000, doubleEvery: 15_000 };

@@ -4,3 +4,5 @@ export * from "./sync";
 export * from "./user";
 export * from "./money";
 export * from "./payments";
+export * from "./agreements";
+export * from "./refinance";

@@ -12,6 +12,9 @@ export const keys = {
   spending: (params: object) => ["spending", params] as const,
   payments: (filters: object) => ["payments", filters] as const,
   payment: (id: string) => ["payment", id] as const,
+  products: (filters: object) => ["products", filters] as const,
+  agreementAction: (id: string) => ["agreement-action", id] as const,
+  refinance: (id: string) => ["refinance", id] as const,
   latestSync: ["sync", "latest"] as const,
   sync: (id: string) => ["sync", id] as const,
 };

@@ -1,14 +1,19 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { ApiError, NETWORK_ERROR } from "../../api/errors";
-import type { AccountView, Dashboard, PaymentKindName, PaymentRequest, PaymentQuote } from "../../api/models";
+import { ApiError } from "../../api/errors";
+import type { AccountView, Dashboard, PaymentCheck, PaymentKindName, PaymentRequest, PaymentQuote } from "../../api/models";
 import { useAccounts, useBankNames, useDashboard, usePay, useQuote, type PayAttempt } from "../../api/queries";
 import { PATHS } from "../../lib/links";
+import { parseAmount } from "../../lib/amount";
+import { defaultDebtor } from "../../lib/debtor";
+import { AccountPicker, accountKey, accountRef } from "../../ui/AccountPicker";
+import { ChecksList } from "../../ui/Checks";
+import { ConfirmOnce } from "../../ui/ConfirmOnce";
 import { ErrorView } from "../../ui/ErrorView";
 import { Field } from "../../ui/Field";
 import { Skeleton } from "../../ui/States";
 import { useFormat, type Format } from "../../ui/useFormat";
-import { PAYABLE, defaultDebtor } from "./debtor";
+import { useSendOnce } from "../../ui/useSendOnce";
 import { attemptFits, clearAttempt, loadAttempt, newAttempt, payBody, saveAttempt, type StoredAttempt } from "./attempt";
 import { KIND, checkText } from "./wording";
 
@@ -88,22 +93,19 @@ function FormStep({
   const names = useBankNames();
   const format = useFormat();
   const quote = useQuote();
-  const payable = accounts.filter((a) => PAYABLE.has(a.kind) && a.enabled);
   const [debtor, setDebtor] = useState(() => {
     const found = defaultDebtor(accounts, target?.bank_id, Number(initialAmount.replace(",", ".")) || 0);
-    return found ? `${found.bank_id}/${found.account_id}` : "";
+    return found ? accountKey(found) : "";
   });
   const [amount, setAmount] = useState(initialAmount);
   const [comment, setComment] = useState("");
-  const clean = amount.replace(/[\s\u00a0\u202f]+/g, "").replace(",", ".");
-  const amountError = clean && !/^\d+(\.\d{1,2})?$/.test(clean) ? "Сумма в рублях, не больше двух знаков после запятой: например 1500 или 1500,50." : clean && Number(clean) <= 0 ? "Сумма должна быть больше нуля." : undefined;
+  const { clean, error: amountError } = parseAmount(amount);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (amountError || !debtor) return;
-    const [bank_id, ...rest] = debtor.split("/");
     const request: PaymentRequest = {
-      debtor: { bank_id: bank_id ?? "", account_id: rest.join("/") },
+      debtor: accountRef(debtor),
       ...(target ? { target } : {}),
       ...(clean ? { amount: clean } : {}),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
@@ -133,24 +135,7 @@ function FormStep({
           Выберите, что оплатить: <Link to={kind === "sdp" ? PATHS.savings : PATHS.loans}>{kind === "sdp" ? "вклад или счёт" : "кредит или карту"}</Link>.
         </p>
       )}
-      <fieldset className="radios" data-testid="debtor-picker">
-        <legend>Списать со счёта</legend>
-        {payable.length === 0 && <p className="muted">Нет текущих или накопительных счетов, с которых можно платить.</p>}
-        {payable.map((a) => {
-          const id = `${a.bank_id}/${a.account_id}`;
-          return (
-            <label key={id} className="check">
-              <input type="radio" name="debtor" value={id} checked={debtor === id} onChange={() => setDebtor(id)} data-testid={`debtor-${a.bank_id}-${a.account_id}`} />
-              <span>
-                <strong>
-                  {names[a.bank_id] ?? a.bank_id} · {a.kind === "savings" ? "накопительный" : "текущий"} {a.masked_number}
-                </strong>
-                <span className="check__hint">доступно {a.available ? format.money(a.available.amount, a.available.currency) : "—"}</span>
-              </span>
-            </label>
-          );
-        })}
-      </fieldset>
+      <AccountPicker accounts={accounts} value={debtor} onChange={setDebtor} legend="Списать со счёта" empty="Нет текущих или накопительных счетов, с которых можно платить." names={names} format={format} />
       <div className="form-grid">
         <Field
           label="Сумма, ₽"
@@ -181,86 +166,40 @@ function QuoteStep({ stored, targetName, onChange }: { stored: StoredAttempt; ta
   const format = useFormat();
   const navigate = useNavigate();
   const pay = usePay();
-  const sending = useRef(false);
-  const [current, setCurrent] = useState(stored);
-  const { quote, attempt } = current;
-
-  async function confirm() {
-    // A second click (or Enter) while the first is on its way sends nothing.
-    if (sending.current) return;
-    sending.current = true;
-    setCurrent(saveAttempt(sessionStorage, attempt, quote, true, current.at));
-    try {
-      const payment = await pay.mutateAsync(attempt);
-      clearAttempt(sessionStorage);
-      void navigate(`${PATHS.payments}/${payment.payment_id}`, { replace: true });
-    } catch (error) {
-      sending.current = false;
-      if (error instanceof ApiError && error.code === "IDEMPOTENCY_IN_PROGRESS") setTimeout(() => void confirm(), 2_000);
-    }
-  }
-
-  useEffect(() => {
-    // Reloaded after Confirm: ask again with the same key — the server answers with that payment.
-    if (stored.sent) void confirm();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the attempt the page opened with
-  }, []);
-
-  const error = pay.error;
-  const retryable = error instanceof ApiError && (error.code === NETWORK_ERROR || error.status >= 500 || error.status === 409);
-  // Sent and no answer yet: the payment may exist, so a changed form (a new attempt) could pay twice.
-  const outcomeUnknown = current.sent && (!error || retryable);
+  const { quote, attempt } = stored;
+  const state = useSendOnce(stored, ATTEMPTS, pay.mutateAsync, (payment) => void navigate(`${PATHS.payments}/${payment.payment_id}`, { replace: true }));
+  const text = (check: PaymentCheck) => checkText(check, quote, (id) => names[id] ?? id);
   return (
     <section className="card" aria-labelledby="quote-title" data-testid="payment-quote-step" data-ok={quote.ok}>
       <h2 id="quote-title">Проверьте платёж</h2>
       <QuoteSummary quote={quote} targetName={targetName} names={names} format={format} />
-      <h3 className="chart__title">Проверки</h3>
-      <ul className="checks" data-testid="payment-checks">
-        {quote.checks.map((check, i) => (
-          <li key={`${check.name}-${i}`} className="check-row" data-testid="payment-check" data-ok={check.ok} data-name={check.name}>
-            <span className={`check-row__mark check-row__mark--${check.ok ? "ok" : "fail"}`} aria-hidden="true">
-              {check.ok ? "✓" : "✕"}
-            </span>
-            <span>
-              <span className="visually-hidden">{check.ok ? "Пройдена: " : "Не пройдена: "}</span>
-              {checkText(check, quote, (id) => names[id] ?? id)}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ChecksList checks={quote.checks} text={text} testId="payment-check" />
       {quote.consent?.approval === "manual" && (
         <p className="next-action">Этот банк попросит подтвердить платёж в своём приложении — после нажатия «Оплатить» появится ссылка.</p>
       )}
       {!quote.ok && (
         <p className="hero__warn" role="alert" data-testid="payment-refused">
-          Платёж не пройдёт, деньги не спишутся: {quote.checks.filter((c) => !c.ok).map((c) => checkText(c, quote, (id) => names[id] ?? id)).join(" ")}
+          Платёж не пройдёт, деньги не спишутся: {quote.checks.filter((c) => !c.ok).map(text).join(" ")}
         </p>
       )}
-      {error && <ErrorView error={error} title={retryable ? "Ответ не дошёл — платёж мог пройти" : "Платёж не принят"} />}
-      {error && retryable && (
-        <p className="muted small" data-testid="payment-retry-hint">
-          «Повторить» спросит о том же самом платеже: если он уже прошёл, FinPulse покажет его, а второй раз деньги не спишутся.
-        </p>
-      )}
-      <div className="actions">
-        {quote.ok && (
-          <button type="button" className="button button--primary" onClick={() => void confirm()} disabled={pay.isPending || current.sent && !error} data-testid="payment-confirm">
-            {pay.isPending ? "Отправляем…" : error && retryable ? "Повторить" : `Оплатить ${quote.amount ? format.money(quote.amount, quote.currency ?? "RUB") : ""}`}
-          </button>
-        )}
-        {!outcomeUnknown && (
-          <button type="button" className="button button--secondary" onClick={onChange} data-testid="payment-change">
-            Изменить
-          </button>
-        )}
-      </div>
-      <p className="muted small">
-        Повторное нажатие, обновление страницы или повтор после сбоя сети не спишут деньги второй раз: FinPulse отправляет этот платёж под одним номером{" "}
-        <span className="mono" title="Idempotency-Key">{attempt.key.slice(0, 8)}</span>.
-      </p>
+      <ConfirmOnce
+        state={state}
+        canConfirm={quote.ok}
+        label={`Оплатить ${quote.amount ? format.money(quote.amount, quote.currency ?? "RUB") : ""}`}
+        sendingLabel="Отправляем…"
+        lostTitle="Ответ не дошёл — платёж мог пройти"
+        refusedTitle="Платёж не принят"
+        retryHint="«Повторить» спросит о том же самом платеже: если он уже прошёл, FinPulse покажет его, а второй раз деньги не спишутся."
+        keyNote="Повторное нажатие, обновление страницы или повтор после сбоя сети не спишут деньги второй раз: FinPulse отправляет этот платёж под одним номером"
+        attemptKey={attempt.key}
+        onChange={onChange}
+        testId="payment"
+      />
     </section>
   );
 }
+
+const ATTEMPTS = { save: saveAttempt, clear: clearAttempt };
 
 function QuoteSummary({ quote, targetName, names, format }: { quote: PaymentQuote; targetName: string | null; names: Readonly<Record<string, string>>; format: Format }) {
   return (

@@ -1,4 +1,6 @@
+import { Link } from "react-router";
 import type { Dashboard } from "../../api/models";
+import { refinancePath } from "../../lib/links";
 import { Empty } from "../../ui/States";
 import { TableWrap } from "../../ui/TableWrap";
 import type { Format } from "../../ui/useFormat";
@@ -52,10 +54,14 @@ export function RefinanceOffers({
             </thead>
             <tbody>
               {offers.map((o) => (
-                <tr key={`${o.loan}-${o.offer_bank_id}-${o.product_id}`} data-testid="refinance-offer">
+                <tr key={`${o.loan}-${o.offer_bank_id}-${o.product_id}`} data-testid="refinance-offer" data-loan={o.loan} data-bank={o.offer_bank_id}>
                   <td>{nameOf(o.loan)}</td>
                   <td>
                     {names[o.offer_bank_id] ?? o.offer_bank_id}, «{o.product_name}»<span className="muted small"> · {o.term_months} мес.</span>
+                    <br />
+                    <Link className="button button--primary button--small" to={refinancePath(o.loan, o.offer_bank_id, o.product_id)} data-testid="refinance-start" aria-label={`Рефинансировать «${nameOf(o.loan)}» в ${names[o.offer_bank_id] ?? o.offer_bank_id}`}>
+                      Рефинансировать
+                    </Link>
                   </td>
                   <td className="num">
                     {format.percent(o.new_rate, 2)}

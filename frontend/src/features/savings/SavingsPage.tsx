@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { SavingsItem } from "../../api/models";
 import { useBankNames, useDashboard } from "../../api/queries";
-import { PATHS, paymentPath } from "../../lib/links";
+import { PATHS, depositClosePath, depositOpenPath, paymentPath } from "../../lib/links";
 import { ErrorView } from "../../ui/ErrorView";
 import { Progress } from "../../ui/Progress";
 import { StaleBanners } from "../../ui/StaleBanners";
@@ -57,11 +57,7 @@ export function SavingsPage() {
               )}
             </dl>
             {sp?.feasible === false && <p className="hero__warn">С нынешними доходами и расходами откладывать столько не получится: сдвиньте срок или уменьшите цель.</p>}
-            {sp?.best_deposit && sp.best_deposit_rate && (
-              <p className="muted">
-                Выгоднее всего хранить: {names[sp.best_deposit.split("/")[0] ?? ""] ?? sp.best_deposit.split("/")[0]}, вклад под {format.percent(sp.best_deposit_rate, 2)}.
-              </p>
-            )}
+            {sp?.best_deposit && sp.best_deposit_rate && <BestDeposit best={sp.best_deposit} rate={sp.best_deposit_rate} names={names} format={format} />}
           </>
         ) : (
           <p className="muted" data-testid="goal-none">
@@ -72,7 +68,9 @@ export function SavingsPage() {
       <section className="card" aria-labelledby="items-title" id="top-up">
         <header className="card__header">
           <h2 id="items-title">Вклады и накопительные счета</h2>
-          <span className="card__meta">Всего {format.money(savings.total)}</span>
+          <span className="card__meta">
+            Всего {format.money(savings.total)} · <Link to={PATHS.products} data-testid="savings-catalog">Все вклады ваших банков</Link>
+          </span>
         </header>
         {savings.items.length === 0 ? (
           <Empty testId="savings-empty">Вкладов и накопительных счетов в подключённых банках нет.</Empty>
@@ -104,6 +102,26 @@ function SavingsRow({ item, bank, format, sdp }: { item: SavingsItem; bank: stri
       <Link className="button button--secondary button--small" to={paymentPath("sdp", item.kind === "deposit" ? { bank_id: item.bank_id, agreement_id: item.ref } : { bank_id: item.bank_id, account_id: item.ref }, sdp)} data-testid="savings-top-up">
         Пополнить
       </Link>
+      {item.kind === "deposit" && (
+        <Link className="button button--ghost button--small" to={depositClosePath(item.bank_id, item.ref)} data-testid="savings-close" aria-label={`Закрыть вклад «${item.name}»`}>
+          Закрыть
+        </Link>
+      )}
     </li>
+  );
+}
+
+/** The goal's best deposit across the user's banks (the savings plan's), with the way to open it. */
+function BestDeposit({ best, rate, names, format }: { best: string; rate: string; names: Readonly<Record<string, string>>; format: Format }) {
+  const [bank = "", ...rest] = best.split("/");
+  return (
+    <div className="next-action" data-testid="goal-best-deposit">
+      <p>
+        Лучший вклад для этой цели среди ваших банков: {names[bank] ?? bank}, под {format.percent(rate, 2)} годовых.
+      </p>
+      <Link className="button button--primary button--small" to={depositOpenPath(bank, rest.join("/"), "goal")} data-testid="goal-open-deposit">
+        Открыть вклад
+      </Link>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { AccountView } from "../../api/models";
+import type { AccountView } from "../api/models";
 
 /** Account kinds a payment can be made from. */
 export const PAYABLE: ReadonlySet<string> = new Set(["current", "savings"]);

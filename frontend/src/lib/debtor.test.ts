@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AccountView } from "../../api/models";
+import type { AccountView } from "../api/models";
 import { defaultDebtor } from "./debtor";
 
 const account = (bank_id: string, account_id: string, amount: string, kind = "current"): AccountView => ({
