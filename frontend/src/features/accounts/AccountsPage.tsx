@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
 import { withFilter, type TransactionFilters, type TransactionView } from "../../api/models";
 import { fetchAllTransactions, useAccounts, useBankNames, useBanks, useTransactions } from "../../api/queries";
 import { useApi } from "../../context";
 import { userMessage } from "../../lib/messages";
+import { useSearchParamsUpdate } from "../../lib/searchParams";
 import { ErrorView } from "../../ui/ErrorView";
 import { StaleBanners } from "../../ui/StaleBanners";
 import { Empty, Skeleton } from "../../ui/States";
@@ -22,24 +22,20 @@ function filtersFrom(params: URLSearchParams): TransactionFilters {
 
 /** Accounts with both balances, and every transaction: filters in the address, pages as you scroll, CSV. */
 export function AccountsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const filters = useMemo(() => filtersFrom(params), [params]);
-  // An update is applied to the address as it is then, so quick successive changes all count.
   const setFilters = useCallback(
     (update: FilterUpdate) =>
-      setParams(
-        (current) => {
-          const next = update(filtersFrom(current));
-          const query = new URLSearchParams();
-          for (const key of FILTER_KEYS) {
-            const value = next[key];
-            if (value) query.set(key, String(value));
-          }
-          return query;
-        },
-        { replace: true },
-      ),
-    [setParams],
+      updateParams((current) => {
+        const next = update(filtersFrom(current));
+        const query = new URLSearchParams();
+        for (const key of FILTER_KEYS) {
+          const value = next[key];
+          if (value) query.set(key, String(value));
+        }
+        return query;
+      }),
+    [updateParams],
   );
   const accounts = useAccounts();
   const banks = useBanks();

@@ -1,8 +1,9 @@
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { ProductView, ProductsFilters } from "../../api/models";
 import { useBanks, useProducts } from "../../api/queries";
 import { parseAmount } from "../../lib/amount";
 import { PATHS, depositOpenPath } from "../../lib/links";
+import { useSearchParamsUpdate } from "../../lib/searchParams";
 import { ErrorView } from "../../ui/ErrorView";
 import { Field } from "../../ui/Field";
 import { SelectField } from "../../ui/SelectField";
@@ -14,7 +15,7 @@ type FilterKey = "type" | "bank_id" | "amount" | "term_months" | "sort";
 
 /** Every connected bank's products (as last synced), best rate first, with what the consent lacks. */
 export function ProductsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useSearchParamsUpdate();
   const typed = parseAmount(params.get("amount") ?? "");
   const term = Number(params.get("term_months") ?? "");
   const filters: ProductsFilters = {
@@ -29,10 +30,13 @@ export function ProductsPage() {
   const banks = useBanks();
   const format = useFormat();
   const set = (key: FilterKey) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => {
-    const next = new URLSearchParams(params);
-    if (e.target.value) next.set(key, e.target.value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    const value = e.target.value;
+    updateParams((current) => {
+      const next = new URLSearchParams(current);
+      if (value) next.set(key, value);
+      else next.delete(key);
+      return next;
+    });
   };
   const withoutConsent = (products.data?.catalogs ?? []).filter((c) => !c.product_consent);
   return (
