@@ -145,6 +145,22 @@ def test_a_401_after_the_bank_expires_all_tokens_gets_one_new_token(sandbox: Any
     assert statuses == [401, 200]
 
 
+def test_a_401_is_retried_with_a_token_fetched_after_it_not_another_cached_one(sandbox: Any) -> None:
+    """Lambda A holds token 1 in memory while Lambda B has since put token 2 in the table; the bank
+    then expires every token. A's 401 must lead to a new token, not to token 2 (also expired)."""
+    warm = cold_provider("vbank")
+    client = client_for("vbank", warm)
+    consent = approved_consent(client)  # token 1, in A's memory and the table
+    other = cold_provider("vbank")  # the table item removed: B fetches token 2 and stores it
+    second = other.get(bank("vbank"), Deadline.after(5))
+    assert second != warm.get(bank("vbank"), Deadline.after(5))
+    sandbox.admin("vbank").expire_tokens()
+    sandbox.admin("vbank").clear_requests()
+    assert client.list_accounts(CUSTOMER, consent, Deadline.after(5))
+    assert sandbox.admin("vbank").count("POST /auth/bank-token") == 1
+    assert [r["status"] for r in hits(sandbox, "vbank", "/accounts")] == [401, 200]
+
+
 def test_key_rotation_refetches_the_jwks_once(sandbox: Any) -> None:
     provider = cold_provider("abank")
     client = client_for("abank", provider)

@@ -7,6 +7,7 @@ validated into models; anything that does not fit is `InvalidBankResponse`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,15 +67,17 @@ class BankClient:
     def call(
         self, method: str, path: str, *, operation: str, deadline: Deadline, **kwargs: Any
     ) -> BankAnswer:
-        """An authorised request; a 401 gets one retry with a new token."""
+        """An authorised request; a 401 gets one retry with a token fetched after it (any other
+        cached token may have been revoked with the refused one)."""
         token = self.tokens.get(self.bank, deadline)
         try:
             return self.http.request(
                 method, path, operation=operation, deadline=deadline, token=token, **kwargs
             )
         except BankTokenRejected:
+            rejected_at = time.time()
             self.tokens.invalidate(self.bank, token)
-        token = self.tokens.get(self.bank, deadline)
+        token = self.tokens.get(self.bank, deadline, fetched_after=rejected_at)
         return self.http.request(method, path, operation=operation, deadline=deadline, token=token, **kwargs)
 
     def parse[T](self, operation: str, parse: Callable[[], T]) -> T:

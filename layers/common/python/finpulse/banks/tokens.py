@@ -6,7 +6,9 @@ process may have refreshed it); otherwise it takes the refresh lease and asks th
 the winner's token, so 20 cold Lambdas make one token request. A token is refreshed ahead of its
 expiry (`token_refresh_ratio` of its life, at most 5 minutes before it ends); while a refresh
 fails, the old token is used until it really expires. `invalidate()` drops a token the bank
-answered 401 to (only that token: a newer one from another process is kept).
+answered 401 to (only that token: a newer one from another process is kept); the retry asks
+`get(..., fetched_after=<time of the 401>)`, so it takes only a token fetched since — a bank that
+revokes every token revokes the other cached ones too — and otherwise fetches one itself.
 """
 
 from __future__ import annotations
@@ -96,12 +98,17 @@ def _refresh_due(token: StoredToken, now: float) -> bool:
     return now >= token.expires_at - ahead
 
 
-def _usable(token: StoredToken | None, bank: BankConfig, now: float) -> bool:
+def _usable(token: StoredToken | None, bank: BankConfig, now: float, after: float | None = None) -> bool:
     return (
         token is not None
         and token.base_url == str(bank.base_url)
         and now < token.expires_at - tuning().token_skew
+        and (after is None or token.fetched_at >= after)
     )
+
+
+def _fresh(token: StoredToken | None, bank: BankConfig, now: float, after: float | None) -> bool:
+    return token is not None and _usable(token, bank, now, after) and not _refresh_due(token, now)
 
 
 class TokenProvider:
@@ -119,19 +126,22 @@ class TokenProvider:
         with self._slots_lock:
             return self._slots.setdefault(key, _Slot(threading.Lock()))
 
-    def get(self, bank: BankConfig, deadline: Deadline) -> str:
+    def get(self, bank: BankConfig, deadline: Deadline, *, fetched_after: float | None = None) -> str:
+        """The team token; with `fetched_after`, only one fetched at or after that moment."""
         slot = self._slot(bank)
         now = time.time()
         token = slot.token
-        if _usable(token, bank, now) and token is not None and not _refresh_due(token, now):
+        if token is not None and _fresh(token, bank, now, fetched_after):
             return token.access_token
         # One thread per process goes further; the others wait here and then read its result.
         with slot.lock:
             now = time.time()
             token = slot.token
-            if _usable(token, bank, now) and token is not None and not _refresh_due(token, now):
+            if token is not None and _fresh(token, bank, now, fetched_after):
                 return token.access_token
-            slot.token = self._obtain(bank, slot.token, deadline)
+            # After a 401 the cached token is no fallback: a failed fetch is the answer then.
+            current = slot.token if fetched_after is None else None
+            slot.token = self._obtain(bank, current, deadline, fetched_after)
             return slot.token.access_token
 
     def invalidate(self, bank: BankConfig, token: str) -> None:
@@ -142,7 +152,9 @@ class TokenProvider:
         if self.store is not None:
             self.store.invalidate(bank.bank_id, fingerprint(token))
 
-    def _obtain(self, bank: BankConfig, current: StoredToken | None, deadline: Deadline) -> StoredToken:
+    def _obtain(
+        self, bank: BankConfig, current: StoredToken | None, deadline: Deadline, after: float | None
+    ) -> StoredToken:
         if self.store is None:
             try:
                 return self.fetcher(bank, deadline)
@@ -154,7 +166,7 @@ class TokenProvider:
         while True:
             now = time.time()
             stored = store.read(bank.bank_id)
-            if _usable(stored, bank, now) and stored is not None:
+            if _usable(stored, bank, now, after) and stored is not None:
                 if not _refresh_due(stored, now):
                     return stored
                 # Due for refresh but still good: refresh unless someone else is, then use it.

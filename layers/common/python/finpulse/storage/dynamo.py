@@ -1,7 +1,13 @@
-"""One DynamoDB client per process, reused across warm invocations.
+"""One DynamoDB client per process, reused across warm invocations and shared by threads.
 
 The endpoint comes from the standard `AWS_ENDPOINT_URL` (boto3 honours it), so the local stack
 needs no code of its own here.
+
+boto3 clients are thread-safe, resources are not: a resource's `Key(...)`/`Attr(...)` conditions
+become `#n0`/`:v0` placeholders through one builder per *client*, whose counters every request
+resets, so two threads building at once number over each other (DynamoDB then refuses the
+request, or a filter tests the wrong attribute). `_build_conditions` gives each request a builder
+of its own, before boto3's shared one runs; the client and its connection pool stay shared.
 """
 
 from __future__ import annotations
@@ -15,11 +21,34 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
 
 
-@cache
+_creating = threading.Lock()
+
+
 def _resource() -> Any:
+    with _creating:  # boto3's default session is not thread-safe: one thread creates, once
+        return _made_resource()
+
+
+@cache
+def _made_resource() -> Any:
     import boto3  # deferred: handlers that never touch DynamoDB skip the import cost
 
-    return boto3.resource("dynamodb")
+    resource = boto3.resource("dynamodb")
+    resource.meta.client.meta.events.register_first(
+        "before-parameter-build.dynamodb", _build_conditions, unique_id="finpulse-own-condition-builder"
+    )
+    return resource
+
+
+def _build_conditions(params: dict[str, Any], model: Any, **_: Any) -> None:
+    """Turn this request's conditions into expression strings with a builder no other thread sees
+    (boto3's own handler then finds only strings and builds nothing)."""
+    from boto3.dynamodb.conditions import ConditionExpressionBuilder
+    from boto3.dynamodb.transform import TransformationInjector
+
+    TransformationInjector(condition_builder=ConditionExpressionBuilder()).inject_condition_expressions(
+        params, model
+    )
 
 
 _tables = threading.local()
@@ -27,8 +56,8 @@ _tables = threading.local()
 
 def table(name: str) -> Table:
     """The table's resource object, made once per thread (boto3 advises against sharing resource
-    objects between threads): making one builds its class from the service model, about 1 ms of
-    CPU, which a `Table(name)` per call paid on every request."""
+    objects between threads; they all share the one client): making one builds its class from the
+    service model, about 1 ms of CPU, which a `Table(name)` per call paid on every request."""
     resource = _resource()
     made: tuple[Any, dict[str, Table]] | None = getattr(_tables, "made", None)
     if made is None or made[0] is not resource:  # first use in this thread, or clients were reset
@@ -88,7 +117,7 @@ def put_versioned(tbl: Any, item: dict[str, Any], expected: int) -> bool:
 
 def reset_clients() -> None:
     """Forget cached clients (tests switch endpoints between runs)."""
-    _resource.cache_clear()
+    _made_resource.cache_clear()
 
 
 def insert_pair(table_name: str, item: dict[str, Any], key_item: dict[str, Any]) -> bool:
