@@ -156,6 +156,7 @@ def test_open_once_for_one_key_even_concurrently_then_close_returns_the_money(pa
     reused = _open(payer, {**body, "amount": "100001"}, key)
     assert reused.status_code == 422
     assert reused.get_json()["error"]["code"] == "IDEMPOTENCY_KEY_REUSED"
+    assert "another deposit opening" in reused.get_json()["error"]["message"]
     # The deposits list shows it at once (the dashboard's savings).
     deposits = payer.call("GET", "/api/agreements?bank_id=vbank").get_json()["agreements"]
     assert any(d["agreement_id"] == opened["agreement_id"] for d in deposits)

@@ -82,16 +82,20 @@ def test_rejection_then_a_new_request(api: Api) -> None:
 def test_pending_consents_are_polled_at_most_once_per_interval(
     api: Api, sandbox: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("CONSENT_POLL_INTERVAL", "1")
+    # An interval a slow machine's few API calls fit in many times over (each may take a second
+    # under load); the wait is measured from when the consent was created, not a fixed sleep.
+    interval = 4.0
+    monkeypatch.setenv("CONSENT_POLL_INTERVAL", str(interval))
     tuning.cache_clear()
     api.identify(sbank="team200-6")
     pending = api.init(banks=["sbank"])["sbank", "accounts"]["consent"]
+    created_by = time.monotonic()  # the consent was created before this
     operation = "GET /account-consents/{consent_id}"
     for _ in range(3):
         api.status()
         api.ok("GET", "/api/consent/status", query={"request_id": pending["request_id"]})
     assert sandbox.admin("sbank").count(operation) == 0  # created just now: nothing to ask yet
-    time.sleep(1.05)
+    time.sleep(max(0.0, created_by + interval + 0.05 - time.monotonic()))
     for _ in range(3):
         api.status()
     assert sandbox.admin("sbank").count(operation) == 1

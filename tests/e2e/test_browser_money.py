@@ -147,10 +147,15 @@ def test_transaction_filters_and_csv_match_the_api(app: App, screens: Screens, d
     page.get_by_test_id("filter-direction").select_option("out")
     page.get_by_test_id("filter-category").select_option(category)
     settled(page, f"bank_id=vbank&direction=out&category={category}")
-    while page.get_by_test_id("tx-more").count():  # pages as they would load while scrolling
-        page.get_by_test_id("tx-more").click()
-        page.wait_for_timeout(300)
-    expect(page.get_by_test_id("tx-end")).to_be_visible()
+    # Pages as they would load while scrolling. The list also loads the next page by itself when
+    # its end comes into view, so «Показать ещё» may vanish between seeing it and clicking it: it is
+    # pressed only if still there, and each round waits for the next state, not a fixed time.
+    ready = page.locator('[data-testid="tx-more"]:not([disabled]), [data-testid="tx-end"]').first
+    while True:
+        expect(ready).to_be_visible()
+        if page.get_by_test_id("tx-end").is_visible():
+            break
+        page.evaluate("() => document.querySelector('[data-testid=\"tx-more\"]:not([disabled])')?.click()")
     shown = page.get_by_test_id("tx-row").evaluate_all("rows => rows.map(r => r.dataset.id)")
     assert shown == [t["transaction_id"] for t in want]
     first = page.get_by_test_id("tx-row").first

@@ -125,14 +125,16 @@ def test_a_dead_holders_lock_is_taken_over_after_expiry_and_its_summary_is_fence
     user = make_user()
     connect(api_client, user, sandbox, banks=["vbank"])
     dead_id = records.new_sync_id()
-    dead = lock.acquire(user.sub, dead_id, lease=timedelta(seconds=1))
+    # Stored expiries are whole seconds: a 1 s lease may end at once. 8 s hold it through the 409
+    # below on a slow machine; then the test waits for the stored expiry itself.
+    dead = lock.acquire(user.sub, dead_id, lease=timedelta(seconds=8))
     records.create(user.sub, dead_id, source="api", force=False, include_dashboard=False)
 
     blocked = start_refresh(api_client, user)
     assert blocked.status_code == 409
     assert blocked.get_json()["error"]["details"][0]["message"] == dead_id
 
-    time.sleep(2.1)  # the holder "died": its lease runs out
+    time.sleep(max(0.0, dead.expires_at.timestamp() - time.time()) + 0.2)  # the holder "died"
     taken = start_refresh(api_client, user)
     assert taken.status_code == 202, taken.get_json()
     new_id = taken.get_json()["sync_id"]

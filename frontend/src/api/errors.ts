@@ -141,8 +141,9 @@ const CODE_MESSAGES: Readonly<Record<string, string>> = {
   CONSENT_LIMIT_EXCEEDED: "Платёж превышает лимиты согласия.",
   BANK_IDENTITY_MISSING: "Укажите, кто вы в этом банке, на странице «Банки».",
   BANK_IDENTITY_UNVERIFIED: "Банк ещё не подтвердил, что это вы: подключите банк и подтвердите согласие.",
-  IDEMPOTENCY_KEY_REUSED: "Этот платёж уже отправлялся с другими данными. Начните заново.",
-  IDEMPOTENCY_IN_PROGRESS: "Платёж ещё обрабатывается. Подождите несколько секунд.",
+  // The confirmations name their action instead (lib/messages onceMessage).
+  IDEMPOTENCY_KEY_REUSED: "Эта заявка уже отправлялась с другими данными. Начните заново.",
+  IDEMPOTENCY_IN_PROGRESS: "Заявка ещё обрабатывается. Подождите несколько секунд.",
   // Products, deposits and refinance: what the product consent lacks, the product's terms, the saga.
   PRODUCT_CONSENT_REQUIRED: "В этом банке нет согласия на продукты: подключите его на странице «Банки».",
   OPEN_NOT_GRANTED: "Согласие на продукты в этом банке не разрешает FinPulse открывать продукты.",

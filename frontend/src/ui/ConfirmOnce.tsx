@@ -1,3 +1,4 @@
+import { onceMessage } from "../lib/messages";
 import { ErrorView } from "./ErrorView";
 import type { SendOnce } from "./useSendOnce";
 
@@ -8,6 +9,7 @@ import type { SendOnce } from "./useSendOnce";
  */
 export function ConfirmOnce({
   state,
+  action,
   canConfirm,
   label,
   sendingLabel,
@@ -20,6 +22,8 @@ export function ConfirmOnce({
   testId,
 }: {
   state: SendOnce;
+  /** What is done once, as it follows «Заявка на»: «платёж», «открытие вклада», … */
+  action: string;
   canConfirm: boolean;
   label: string;
   sendingLabel: string;
@@ -34,7 +38,7 @@ export function ConfirmOnce({
   const { error, retryable } = state;
   return (
     <>
-      {error && <ErrorView error={error} title={retryable ? lostTitle : refusedTitle} />}
+      {error && <ErrorView error={error} title={retryable ? lostTitle : refusedTitle} message={onceMessage(error, action)} />}
       {error && retryable && (
         <p className="muted small" data-testid={`${testId}-retry-hint`}>
           {retryHint}

@@ -8,11 +8,14 @@ import { requestIdOf, userMessage } from "../lib/messages";
 export function ErrorView({
   error,
   title = "Не удалось загрузить данные",
+  message,
   onRetry,
   testId = "error-view",
 }: {
   error: unknown;
   title?: string;
+  /** Instead of the error's own Russian message. */
+  message?: string;
   onRetry?: () => void;
   testId?: string;
 }) {
@@ -22,7 +25,7 @@ export function ErrorView({
     <div className="state state--error" role="alert" data-testid={testId}>
       <div>
         <p className="state__title">{title}</p>
-        <p data-testid="error-message">{userMessage(error)}</p>
+        <p data-testid="error-message">{message ?? userMessage(error)}</p>
         {serverMessage && !/^HTTP \d+$/.test(serverMessage) && (
           <p className="state__meta" lang="en">
             Ответ сервера: {serverMessage}

@@ -184,6 +184,7 @@ function QuoteStep({ stored, targetName, onChange }: { stored: StoredAttempt; ta
       )}
       <ConfirmOnce
         state={state}
+        action="платёж"
         canConfirm={quote.ok}
         label={`Оплатить ${quote.amount ? format.money(quote.amount, quote.currency ?? "RUB") : ""}`}
         sendingLabel="Отправляем…"

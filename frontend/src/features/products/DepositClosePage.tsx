@@ -161,6 +161,7 @@ function CloseQuoteStep({ stored, onChange }: { stored: Stored; onChange: () => 
       )}
       <ConfirmOnce
         state={state}
+        action="закрытие вклада"
         canConfirm={q.ok}
         label="Закрыть вклад"
         sendingLabel="Закрываем…"

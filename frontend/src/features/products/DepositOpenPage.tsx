@@ -187,6 +187,7 @@ function OpenQuoteStep({ stored, onChange }: { stored: Stored; onChange: () => v
       )}
       <ConfirmOnce
         state={state}
+        action="открытие вклада"
         canConfirm={q.ok}
         label={`Открыть вклад на ${q.amount ? format.money(q.amount, cur) : ""}`}
         sendingLabel="Открываем…"

@@ -105,6 +105,7 @@ function QuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void 
       )}
       <ConfirmOnce
         state={state}
+        action="рефинансирование"
         canConfirm={q.ok}
         label={`Рефинансировать в ${newBank}`}
         sendingLabel="Запускаем…"

@@ -159,7 +159,7 @@ def create_once(user_id: str, key: str, digest: str, build: Any, deadline: Deadl
 
 
 def _once(
-    user_id: str, key: str, canonical: dict[str, Any], work: Any, deadline: Deadline
+    user_id: str, key: str, canonical: dict[str, Any], work: Any, deadline: Deadline, action: str
 ) -> AgreementAction:
     made: list[AgreementAction] = []
 
@@ -168,7 +168,7 @@ def _once(
         made.append(action)
         return {"action_id": action.action_id}
 
-    answer = idem.once(user_id, key, canonical, run, deadline)
+    answer = idem.once(user_id, key, canonical, run, deadline, action=action)
     if made:
         return made[0]
     stored = store.get(user_id, str(answer["action_id"]))
@@ -192,7 +192,7 @@ def open_deposit(
     def work() -> AgreementAction:
         return create_once(user_id, key, digest, build, deadline)
 
-    action = _once(user_id, key, request.canonical("open"), work, deadline)
+    action = _once(user_id, key, request.canonical("open"), work, deadline, "deposit opening")
     return http_status(action), view(action)
 
 
@@ -259,7 +259,7 @@ def close_deposit(
     def work() -> AgreementAction:
         return create_once(user_id, key, digest, build, deadline)
 
-    action = _once(user_id, key, canonical, work, deadline)
+    action = _once(user_id, key, canonical, work, deadline, "deposit closing")
     return http_status(action), view(action)
 
 

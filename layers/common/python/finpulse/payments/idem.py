@@ -51,9 +51,17 @@ def _run(*, request: dict[str, Any], work: Callable[[], dict[str, Any]]) -> dict
 
 
 def once(
-    user_id: str, key: str, payment: dict[str, Any], work: Callable[[], dict[str, Any]], deadline: Deadline
+    user_id: str,
+    key: str,
+    payment: dict[str, Any],
+    work: Callable[[], dict[str, Any]],
+    deadline: Deadline,
+    *,
+    action: str = "payment",
 ) -> dict[str, Any]:
-    """`work()` at most once per (user, key); its stored answer otherwise."""
+    """`work()` at most once per (user, key); its stored answer otherwise. `action` names what is
+    done once in the messages ("payment", "deposit opening", …): payments share this with
+    agreements and refinance."""
     from aws_lambda_powertools.utilities.idempotency import IdempotencyConfig, idempotent_function
     from aws_lambda_powertools.utilities.idempotency.exceptions import (
         IdempotencyAlreadyInProgressError,
@@ -85,13 +93,13 @@ def once(
             return result
         except IdempotencyValidationError:
             raise IdempotencyKeyReused(
-                "This Idempotency-Key was used for another payment; use a new key for a new payment",
+                f"This Idempotency-Key was used for another {action}; use a new key for a new {action}",
                 details=[{"field": "header.idempotency-key", "message": "already used with another body"}],
             ) from None
         except IdempotencyAlreadyInProgressError:
             if time.monotonic() >= wait_until:
                 raise PaymentInFlight(
-                    "A request with this Idempotency-Key is still being processed; ask again shortly",
+                    f"A {action} with this Idempotency-Key is still being processed; ask again shortly",
                     details=[{"field": "header.idempotency-key", "message": "in flight"}],
                 ) from None
             time.sleep(_RETRY_SLEEP)

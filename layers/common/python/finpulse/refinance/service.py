@@ -124,7 +124,12 @@ def start(user_id: str, request: RefinanceRequest, key: str, deadline: Deadline)
         return {"refinance_id": made[0].refinance_id}
 
     answer = idem.once(
-        user_id, key, {"kind": "refinance", "body": request.model_dump(mode="json")}, work, deadline
+        user_id,
+        key,
+        {"kind": "refinance", "body": request.model_dump(mode="json")},
+        work,
+        deadline,
+        action="refinance",
     )
     record = made[0] if made else refinances.get(user_id, str(answer["refinance_id"]))
     assert record is not None
