@@ -216,21 +216,20 @@ def _transaction_fields(bank_id: str, account_id: str, item: BankTransaction) ->
 _MEMO_LIMIT = 512
 
 
-def _memo[T](memo: dict[Any, T], value: Any, judge: Callable[[Any], T]) -> T:
+def _memo[T](memo: dict[str, T], value: Any, judge: Callable[[Any], T]) -> T:
     if type(value) is not str:
         return judge(value)
-    known = memo.get(value, _UNSEEN)
-    if known is _UNSEEN:
-        known = judge(value)
-        if len(memo) < _MEMO_LIMIT:
-            memo[value] = known
-    return known  # type: ignore[return-value]
+    if value in memo:
+        return memo[value]
+    known = judge(value)
+    if len(memo) < _MEMO_LIMIT:
+        memo[value] = known
+    return known
 
 
-_UNSEEN: Any = object()
-_DEBIT: dict[Any, bool] = {}
-_PENDING: dict[Any, bool] = {}
-_CARDS: dict[Any, str | None] = {}
+_DEBIT: dict[str, bool] = {}
+_PENDING: dict[str, bool] = {}
+_CARDS: dict[str, str | None] = {}
 
 
 def _is_debit(indicator: Any) -> bool:
