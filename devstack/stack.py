@@ -83,6 +83,7 @@ class LocalStack:
         self._http: Any = None
         self._scheduler: Scheduler | None = None
         self._watcher: CodeWatcher | None = None
+        self._background: list[threading.Thread] = []  # the demo seed and the prewarm
         self.started_in = 0.0
 
     # ------------------------------------------------------------------ start
@@ -185,15 +186,24 @@ class LocalStack:
             if bank_errors:
                 raise bank_errors[0]
         if opts.banks:  # the demo login is customer team200-1 at every sandbox bank
-            threading.Thread(
-                target=self._seed_demo,
-                args=(clients, sorted(local_banks.overrides)),
-                name="seed",
-                daemon=True,
-            ).start()
+            self._in_background(self._seed_demo, (clients, sorted(local_banks.overrides)), "seed")
         if opts.prewarm:  # after the start-up rush; routed functions first (the UI calls them)
             fns = sorted(self.resources.functions.values(), key=lambda f: f.logical_id not in self._routed())
-            threading.Thread(target=self.pool.prewarm, args=(fns,), name="prewarm", daemon=True).start()
+            self._in_background(self.pool.prewarm, (fns,), "prewarm")
+
+    def _in_background(self, target: Callable[..., None], args: tuple[Any, ...], name: str) -> None:
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+        self._background.append(thread)
+        thread.start()
+
+    def settle(self, timeout: float = 300.0) -> bool:
+        """Wait until the start-up's background work (demo seed, every function's cold start) is
+        over: a benchmark times the stack's answers, not a cold start of an unrelated function
+        sharing the cores. False if it still runs after `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        for thread in self._background:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(t.is_alive() for t in self._background)
 
     def _seed_demo(self, clients: Any, bank_ids: list[str]) -> None:
         assert self.resources is not None

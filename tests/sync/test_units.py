@@ -105,6 +105,43 @@ def test_transactions_are_signed_utc_and_tolerant_of_junk_fields() -> None:
     assert credit.status is TransactionStatus.BOOKED
 
 
+@pytest.mark.parametrize("repeat", [1, 2])  # the second time, from the per-process memo
+@pytest.mark.parametrize(
+    ("indicator", "status", "debit", "pending"),
+    [
+        ("Debit", "completed", True, False),
+        (" d-e-b-i-t ", "ON HOLD", True, True),
+        ("CREDIT", "Authorised", False, True),
+        ("Cr", "booked", False, False),
+    ],
+)
+def test_words_are_judged_the_same_every_time(
+    repeat: int, indicator: str, status: str, debit: bool, pending: bool
+) -> None:
+    for _ in range(repeat):
+        tx = normalise.transaction("vbank", "acc-1", _tx(creditDebitIndicator=indicator, status=status))
+        assert (tx.amount < 0) is debit
+        assert (tx.status is TransactionStatus.PENDING) is pending
+
+
+def test_the_value_date_is_the_value_times_and_none_without_one() -> None:
+    same = normalise.transaction("vbank", "acc-1", _tx(valueDateTime="2025-11-08T18:45:15.285567"))
+    assert same.value_date == same.booked_at.date()
+    # 01:00 at +05 is the evening before, in UTC.
+    later = normalise.transaction("vbank", "acc-1", _tx(valueDateTime="2025-11-10T01:00:00+05:00"))
+    assert later.value_date == datetime(2025, 11, 9, tzinfo=UTC).date()
+    assert normalise.transaction("vbank", "acc-1", _tx()).value_date is None
+    assert normalise.transaction("vbank", "acc-1", _tx(valueDateTime="junk")).value_date is None
+
+
+def test_card_numbers_are_masked_whatever_their_type() -> None:
+    full = normalise.transaction("vbank", "acc-1", _tx(card={"cardNumber": "2200 1234 5678 9012"}))
+    assert full.card_masked == "****9012"
+    number = normalise.transaction("vbank", "acc-1", _tx(card={"cardNumber": 22001234}))
+    assert number.card_masked == "****1234"
+    assert normalise.transaction("vbank", "acc-1", _tx(card=None)).card_masked is None
+
+
 def test_both_balance_types_are_kept_apart_and_others_are_dropped() -> None:
     def balance(kind: str, indicator: str = "Credit") -> Any:
         return normalise.balance(

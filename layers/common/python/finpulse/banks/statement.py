@@ -13,7 +13,7 @@ generated entries).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -38,6 +38,8 @@ class BankTransaction:
     booked_at: datetime
     raw: dict[str, Any]
     """The entry's other fields (`merchant`, `status`, `valueDateTime`, …) for the mapping."""
+    booked_raw: Any = field(default=None, compare=False)
+    """The booking time as sent (a value time sent the same need not be parsed again)."""
 
 
 def read_transactions(entries: list[Any]) -> list[BankTransaction]:
@@ -67,7 +69,7 @@ def _quick(entry: Any) -> BankTransaction | None:
         return None
     if booked_at is None:
         return None
-    return BankTransaction(tx_id, value, currency, indicator, booked_at, entry)
+    return BankTransaction(tx_id, value, currency, indicator, booked_at, entry, booking)
 
 
 def _of_model(item: TransactionItem) -> BankTransaction:

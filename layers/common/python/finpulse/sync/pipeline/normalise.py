@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -186,17 +187,19 @@ def _transaction_fields(bank_id: str, account_id: str, item: BankTransaction) ->
         counterparty_name = _text(counterparty.get("name"), 200)
     else:
         counterparty_name = _text(counterparty, 200)
-    value_dt = _safe_time(raw.get("valueDateTime") or raw.get("value_date_time"))
-    pending = _word(raw.get("status")) in _PENDING_WORDS
+    value_raw = raw.get("valueDateTime") or raw.get("value_date_time")
+    # Most banks stamp the value time with the booking time: parsed once already.
+    same = value_raw is not None and value_raw == item.booked_raw
+    value_dt = item.booked_at if same else _safe_time(value_raw)
     return {
         "bank_id": bank_id,
         "account_id": str(raw.get("accountId") or account_id),
         "transaction_id": item.transaction_id,
         "booked_at": item.booked_at,
         "value_date": value_dt.date() if value_dt else None,
-        "amount": signed(item.amount, item.credit_debit),
+        "amount": -item.amount if _is_debit(item.credit_debit) else item.amount,
         "currency": item.currency[:3],
-        "status": TransactionStatus.PENDING if pending else TransactionStatus.BOOKED,
+        "status": TransactionStatus.PENDING if _is_pending(raw.get("status")) else TransactionStatus.BOOKED,
         "description": _text(raw.get("transactionInformation") or raw.get("description")) or "",
         "merchant_name": _text(merchant.get("name"), 200),
         "merchant_id": _text(merchant.get("merchantId") or merchant.get("merchant_id"), 100),
@@ -204,8 +207,42 @@ def _transaction_fields(bank_id: str, account_id: str, item: BankTransaction) ->
         "bank_category": _text(merchant.get("category"), 64),
         "counterparty_name": counterparty_name,
         "bank_transaction_code": _text(_dict(raw.get("bankTransactionCode")).get("code"), 32),
-        "card_masked": mask_account_number(_text(_dict(raw.get("card")).get("cardNumber"), 32)),
+        "card_masked": _masked_card(raw.get("card")),
     }
+
+
+# A statement repeats a handful of status words, indicators and card numbers tens of thousands of
+# times: each is judged once per process (string keys only, and only the first few hundred seen).
+_MEMO_LIMIT = 512
+
+
+def _memo[T](memo: dict[str, T], value: Any, judge: Callable[[Any], T]) -> T:
+    if type(value) is not str:
+        return judge(value)
+    if value in memo:
+        return memo[value]
+    known = judge(value)
+    if len(memo) < _MEMO_LIMIT:
+        memo[value] = known
+    return known
+
+
+_DEBIT: dict[str, bool] = {}
+_PENDING: dict[str, bool] = {}
+_CARDS: dict[str, str | None] = {}
+
+
+def _is_debit(indicator: Any) -> bool:
+    return _memo(_DEBIT, indicator, lambda v: _word(v).startswith("d"))
+
+
+def _is_pending(status: Any) -> bool:
+    return _memo(_PENDING, status, lambda v: _word(v) in _PENDING_WORDS)
+
+
+def _masked_card(card: Any) -> str | None:
+    number = _dict(card).get("cardNumber")
+    return _memo(_CARDS, number, lambda v: mask_account_number(_text(v, 32)))
 
 
 def _safe_time(value: Any) -> datetime | None:
