@@ -8,12 +8,13 @@ import { PATHS, refinanceStatusPath, targetOf } from "../../lib/links";
 import { ChecksList } from "../../ui/Checks";
 import { ConfirmOnce } from "../../ui/ConfirmOnce";
 import { ErrorView } from "../../ui/ErrorView";
+import { ProductRightsRequest } from "../../ui/ProductRightsRequest";
 import { Empty, Skeleton } from "../../ui/States";
 import { useFormat } from "../../ui/useFormat";
 import { useSendOnce } from "../../ui/useSendOnce";
 import { Figures } from "./Figures";
 import { StepsList } from "./StepsList";
-import { refinanceCheckText } from "./wording";
+import { refinanceCheckText, rightsNeeded } from "./wording";
 
 type Stored = StoredOf<RefinanceAttempt, RefinanceQuote>;
 const REFI_ATTEMPTS = attemptStore<RefinanceAttempt, RefinanceQuote>("finpulse.refinance.attempt.v1");
@@ -103,6 +104,9 @@ function QuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void 
           Рефинансирование не начнётся, ничего не изменится: {q.checks.filter((c) => !c.ok).map(text).join(" ")}
         </p>
       )}
+      {rightsNeeded(q).map(({ bankId, need }) => (
+        <ProductRightsRequest key={bankId} bankId={bankId} bankName={bankName(bankId)} need={need} onApproved={onChange} testId={`refinance-rights-${bankId}`} />
+      ))}
       <ConfirmOnce
         state={state}
         canConfirm={q.ok}
