@@ -31,7 +31,7 @@ def _one(api: Api, any_id: str) -> dict[str, Any]:
 
 
 def test_new_rights_at_an_auto_bank_replace_the_read_only_consent_at_once(api: Api, sandbox: Any) -> None:
-    api.identify(vbank="team200-11")
+    api.identify(vbank="team200-8")
     old = _products(api, "vbank", READ)["consent"]
     assert old["status"] == "approved"
     agreement = {"pk": user_pk(api.user.sub), "sk": entity_sk("vbank", "AGR", "agr-1")}
@@ -59,7 +59,7 @@ def test_new_rights_at_an_auto_bank_replace_the_read_only_consent_at_once(api: A
 def test_new_rights_at_a_manual_bank_wait_for_approval_and_withdraw_an_older_request(
     api: Api, sandbox: Any
 ) -> None:
-    api.identify(sbank="team200-12")
+    api.identify(sbank="team200-9")
     old = _products(api, "sbank", READ)["consent"]
     customer_page(old["approval_url"], "approve")
     assert api.refresh(["sbank"])["sbank"]["products"]["current"]["status"] == "approved"

@@ -72,6 +72,7 @@ export function ProductRightsForm({
       </fieldset>
       <fieldset className="choice" aria-describedby={errors.types ? `${titleId}-types` : undefined}>
         <legend>Какие продукты</legend>
+        <p className="check__hint">Банк применяет этот список ко всем действиям сразу: к просмотру, открытию и закрытию.</p>
         {PRODUCT_WORDS.map((word) => (
           <label key={word} className="check">
             <input type="checkbox" checked={draft.types.includes(word)} onChange={(e) => toggle(word, e.target.checked)} data-testid={`${testId}-type-${word}`} />

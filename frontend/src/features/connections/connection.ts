@@ -30,7 +30,7 @@ export function initBodyFor(bankId: string, kind: ConsentKind, previous: Consent
     ],
     include_accounts: kind === "accounts",
     // Renewing or reconnecting keeps the product rights granted (open, close, types, cap).
-    ...(kind === "products" && previous ? { products: previous.options as InitRequest["products"] } : {}),
+    ...(kind === "products" && previous ? { products: previous.options as NonNullable<InitRequest["products"]> } : {}),
     renew,
   };
   return body;

@@ -19,11 +19,12 @@ type FilterKey = "type" | "bank_id" | "amount" | "term_months" | "sort";
 export function ProductsPage() {
   const [params, updateParams] = useSearchParamsUpdate();
   const typed = parseAmount(params.get("amount") ?? "");
+  const amount = typed.clean && !typed.error ? typed.clean : undefined;
   const term = Number(params.get("term_months") ?? "");
   const filters: ProductsFilters = {
     type: (params.get("type") ?? "deposit") as NonNullable<ProductsFilters["type"]>,
     ...(params.get("bank_id") ? { bank_id: params.get("bank_id") } : {}),
-    ...(typed.clean && !typed.error ? { amount: typed.clean } : {}),
+    ...(amount ? { amount } : {}),
     ...(Number.isInteger(term) && term > 0 ? { term_months: term } : {}),
     sort: params.get("sort") === "rate_asc" ? "rate_asc" : "rate_desc",
   };
@@ -74,7 +75,7 @@ export function ProductsPage() {
               Нет согласия на продукты: {withoutConsent.map((c) => bankName(c.bank_id)).join(", ")}. Без него FinPulse не видит и не открывает продукты этих банков. Все согласия — на странице <Link to={PATHS.connections}>«Банки»</Link>.
             </p>
             {withoutConsent.map((c) => (
-              <ProductRightsRequest key={c.bank_id} bankId={c.bank_id} bankName={bankName(c.bank_id)} need={{ open: true, type: "deposit", amount: filters.amount }} label={`Дать согласие на продукты в ${bankName(c.bank_id)}`} testId={`rights-${c.bank_id}`} />
+              <ProductRightsRequest key={c.bank_id} bankId={c.bank_id} bankName={bankName(c.bank_id)} need={{ open: true, type: "deposit", amount }} label={`Дать согласие на продукты в ${bankName(c.bank_id)}`} testId={`rights-${c.bank_id}`} />
             ))}
           </div>
         )}
@@ -82,7 +83,7 @@ export function ProductsPage() {
         {products.isError && <ErrorView error={products.error} onRetry={() => void products.refetch()} />}
         {products.data && products.data.products.length === 0 && <Empty testId="products-empty">Под эти условия ничего не нашлось. Измените сумму, срок или вид продукта.</Empty>}
         <ul className="items">
-          {products.data?.products.map((p) => <ProductRow key={`${p.bank_id}/${p.product_id}`} product={p} amount={filters.amount} format={format} />)}
+          {products.data?.products.map((p) => <ProductRow key={`${p.bank_id}/${p.product_id}`} product={p} amount={amount} format={format} />)}
         </ul>
       </section>
     </div>

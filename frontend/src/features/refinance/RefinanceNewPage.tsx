@@ -51,7 +51,11 @@ export function RefinanceNewPage() {
           Предложение не выбрано. <Link to={PATHS.plan}>Предложения — на странице «План»</Link>
         </Empty>
       ) : stored ? (
-        <QuoteStep stored={stored} onChange={() => { REFI_ATTEMPTS.clear(sessionStorage); setStored(null); ask(); }} />
+        <QuoteStep
+          stored={stored}
+          onChange={() => { REFI_ATTEMPTS.clear(sessionStorage); setStored(null); ask(); }}
+          onRequoted={(q) => setStored(REFI_ATTEMPTS.save(sessionStorage, { key: newKey(), body: stored.attempt.body }, q, false))}
+        />
       ) : quote.isError ? (
         <ErrorView error={quote.error} title="Не удалось рассчитать рефинансирование" onRetry={ask} />
       ) : (
@@ -61,11 +65,14 @@ export function RefinanceNewPage() {
   );
 }
 
-function QuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void }) {
+function QuoteStep({ stored, onChange, onRequoted }: { stored: Stored; onChange: () => void; onRequoted: (q: RefinanceQuote) => void }) {
   const names = useBankNames();
   const format = useFormat();
   const navigate = useNavigate();
   const start = useStartRefinance();
+  // Re-checked in place once a bank grants a right: another bank's request in progress stays as it is.
+  const requote = useRefinanceQuote();
+  const again = () => requote.mutate(stored.attempt.body, { onSuccess: onRequoted });
   const { quote: q, attempt } = stored;
   const state = useSendOnce(stored, REFI_ATTEMPTS, start.mutateAsync, (r) => void navigate(refinanceStatusPath(r.refinance_id), { replace: true }));
   const bankName = (id: string) => names[id] ?? id;
@@ -105,8 +112,10 @@ function QuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void 
         </p>
       )}
       {rightsNeeded(q).map(({ bankId, need }) => (
-        <ProductRightsRequest key={bankId} bankId={bankId} bankName={bankName(bankId)} need={need} onApproved={onChange} testId={`refinance-rights-${bankId}`} />
+        <ProductRightsRequest key={bankId} bankId={bankId} bankName={bankName(bankId)} need={need} onApproved={again} testId={`refinance-rights-${bankId}`} />
       ))}
+      {requote.isPending && <p className="muted" role="status">Проверяем рефинансирование снова…</p>}
+      {requote.isError && <ErrorView error={requote.error} title="Не удалось проверить рефинансирование снова" onRetry={again} />}
       <ConfirmOnce
         state={state}
         canConfirm={q.ok}
