@@ -119,7 +119,9 @@ def test_a_deposit_opened_from_the_goal_counts_in_it_and_closes_back(
     expect(step).to_have_attribute("data-ok", "false")
     expect(page.locator("[data-testid=deposit-check][data-ok=false]")).to_have_count(1)
     expect(page.get_by_test_id("deposit-refused")).to_contain_text("не разрешает FinPulse открывать")
-    expect(page.get_by_test_id("deposit-rights-ask")).to_have_text(re.compile(r"Разрешить открывать вклады в \w+"))
+    expect(page.get_by_test_id("deposit-rights-ask")).to_have_text(
+        re.compile(r"Разрешить открывать вклады в \w+")
+    )
     screens.capture("deposit-quote-needs-rights")
     page.get_by_test_id("deposit-rights-ask").click()
     expect(page.get_by_test_id("deposit-rights-open")).to_be_checked()
@@ -161,7 +163,9 @@ def test_a_deposit_opened_from_the_goal_counts_in_it_and_closes_back(
     page.get_by_test_id("close-quote").click()
     close_step = page.get_by_test_id("close-quote-step")
     expect(close_step).to_have_attribute("data-ok", "false")  # opening was allowed, closing not yet
-    _grant(context, screens, "close-rights", bank, "close-rights-form", "Закрывать вклады", "Открывать вклады")
+    _grant(
+        context, screens, "close-rights", bank, "close-rights-form", "Закрывать вклады", "Открывать вклады"
+    )
     expect(close_step).to_have_attribute("data-ok", "true", timeout=60_000)
     expect(page.get_by_test_id("close-returned")).to_contain_text("50")
     screens.capture("close-quote")
@@ -210,6 +214,8 @@ def test_the_catalog_asks_a_manual_bank_for_rights_and_waits_for_its_approval(
     expect(box).to_have_attribute("data-state", "pending")
     expect(box).to_contain_text("Подтвердите в приложении банка")
     assert _products_consent(api, MANUAL)["id"] == before["id"]  # the old one is in use meanwhile
+    # The bank's other rows do not ask again (that would withdraw this request): they point to it.
+    expect(page.get_by_test_id("product-rights-waiting").first).to_contain_text("уже ждёт подтверждения")
     screens.capture("catalog-rights-pending")
     _approve_at_bank(context, box, MANUAL)
     # Polled with back-off until the approval is seen; the catalog then refreshes by itself.
@@ -254,12 +260,16 @@ def test_a_refinance_from_an_offer_stops_safely_and_resumes_to_the_end(
     expect(page.get_by_test_id("refinance-refused")).to_contain_text("VBank: ")
     expect(page.get_by_test_id("refinance-refused")).to_contain_text("ABank: ")
     screens.capture("refinance-quote-needs-rights")
-    _grant(context, screens, "refinance-rights-vbank", "vbank", "refinance-rights-vbank", "Открывать", "кредиты")
+    _grant(
+        context, screens, "refinance-rights-vbank", "vbank", "refinance-rights-vbank", "Открывать", "кредиты"
+    )
     # Re-checked by itself: VBank's right is in force, only ABank's is still offered.
     expect(page.get_by_test_id("refinance-rights-vbank")).to_have_count(0, timeout=60_000)
     expect(page.get_by_test_id("refinance-rights-vbank-ask")).to_have_count(0)
     expect(page.locator("[data-testid=refinance-check][data-ok=false]")).to_have_count(1)
-    _grant(context, screens, "refinance-rights-abank", "abank", "refinance-rights-abank", "Закрывать", "кредиты")
+    _grant(
+        context, screens, "refinance-rights-abank", "abank", "refinance-rights-abank", "Закрывать", "кредиты"
+    )
     expect(step).to_have_attribute("data-ok", "true", timeout=60_000)
     expect(page.get_by_test_id("refi-new-payment")).to_contain_text(nb(offer["new_payment"]))
     expect(page.get_by_test_id("refi-total-saving")).to_have_text(nb(offer["total_saving"]))

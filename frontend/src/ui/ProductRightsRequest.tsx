@@ -73,6 +73,22 @@ export function ProductRightsRequest({
     onClose?.();
   };
 
+  const waiting = bank?.products.renewal?.status === "pending" ? bank.products.renewal : null;
+  if (phase === "closed" && waiting) {
+    // Asked already (in another row or tab): a second request would only withdraw that one.
+    if (!need) return null; // the connections row says so itself
+    return (
+      <p className="small" data-testid={`${testId}-waiting`}>
+        Запрос на новые права уже ждёт подтверждения в {bankName}.{" "}
+        {waiting.approval_url && (
+          <a href={waiting.approval_url} target="_blank" rel="noopener noreferrer">
+            Открыть {bankName}
+            <span className="visually-hidden"> (в новой вкладке)</span>
+          </a>
+        )}
+      </p>
+    );
+  }
   if (phase === "closed") {
     return (
       <button type="button" className="button button--secondary button--small" onClick={() => setPhase("form")} data-testid={`${testId}-ask`}>

@@ -8,8 +8,10 @@ leads to a new consent request at the bank.
 A product consent asked for with other rights (e.g. open and close where only read was granted)
 replaces the live one as a renewal does: the old one stays in use until the new one is approved,
 then it is revoked at the bank (`switch_over`); an earlier request for yet other rights that is
-still pending is withdrawn, so one grant of product rights per bank is ever in force. Two concurrent calls do not both create: a short
-marker item is taken with a conditional write, the loser waits for the winner's consent.
+still pending is withdrawn, so one grant of product rights per bank is ever in force.
+
+Two concurrent calls do not both create: a short marker item is taken with a conditional write,
+the loser waits for the winner's consent.
 """
 
 from __future__ import annotations
