@@ -3,6 +3,11 @@ import { PRODUCT_WORDS, WORD_PLURAL, checkDraft, rightsLines, type DraftErrors, 
 import { Field } from "./Field";
 import { useFormat } from "./useFormat";
 
+const ACTIONS = [
+  { right: "open", label: "Открывать", hint: "Только когда вы сами нажмёте «Открыть» и подтвердите." },
+  { right: "close", label: "Закрывать", hint: "Деньги вернутся на счёт, который вы выберете." },
+] as const;
+
 /**
  * What the person allows at one bank — open, close, which products, up to how much — and, as they
  * change it, exactly what the bank will be asked for.
@@ -55,20 +60,15 @@ export function ProductRightsForm({
             <span className="check__hint">Всегда: без этого FinPulse не покажет ваши вклады и кредиты.</span>
           </span>
         </label>
-        <label className="check">
-          <input type="checkbox" checked={draft.open} onChange={(e) => setDraft({ ...draft, open: e.target.checked })} data-testid={`${testId}-open`} />
-          <span>
-            <strong>Открывать</strong>
-            <span className="check__hint">Только когда вы сами нажмёте «Открыть» и подтвердите.</span>
-          </span>
-        </label>
-        <label className="check">
-          <input type="checkbox" checked={draft.close} onChange={(e) => setDraft({ ...draft, close: e.target.checked })} data-testid={`${testId}-close`} />
-          <span>
-            <strong>Закрывать</strong>
-            <span className="check__hint">Деньги вернутся на счёт, который вы выберете.</span>
-          </span>
-        </label>
+        {ACTIONS.map(({ right, label, hint }) => (
+          <label key={right} className="check">
+            <input type="checkbox" checked={draft[right]} onChange={(e) => setDraft({ ...draft, [right]: e.target.checked })} data-testid={`${testId}-${right}`} />
+            <span>
+              <strong>{label}</strong>
+              <span className="check__hint">{hint}</span>
+            </span>
+          </label>
+        ))}
       </fieldset>
       <fieldset className="choice" aria-describedby={errors.types ? `${titleId}-types` : undefined}>
         <legend>Какие продукты</legend>
