@@ -3,7 +3,9 @@ import { daysLeft } from "../../lib/format";
 import { Badge } from "../../ui/Badge";
 import { useFormat } from "../../ui/useFormat";
 import { KIND_LABEL, consentStatus } from "../../ui/wording";
-import { actionsFor, type Action } from "./connection";
+import { rightsLines, rightsOf } from "../../lib/productRights";
+import { ProductRightsRequest } from "../../ui/ProductRightsRequest";
+import { actionsFor, changesRights, type Action } from "./connection";
 import { DataRemoved } from "../../ui/DataRemoved";
 
 const ACTION_LABEL: Record<Action, string> = {
@@ -33,6 +35,7 @@ export function KindRow({
   const current = state.current ?? null;
   const renewal = state.renewal ?? null;
   const status = current ? consentStatus(current.status) : { label: "Не подключено", tone: "muted" as const };
+  const rights = rightsOf(current);
   return (
     <li className="kind-row" data-testid={`kind-${bankId}-${kind}`} data-status={current?.status ?? "none"}>
       <div className="kind-row__main">
@@ -52,9 +55,16 @@ export function KindRow({
           Согласие скоро закончится, и данные перестанут обновляться. Продлите его — банк спросит подтверждение.
         </p>
       )}
+      {kind === "products" && rights && (
+        <ul className="rights-lines small" data-testid="kind-rights">
+          {rightsLines(rights, (v) => format.money(v)).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
       {renewal?.status === "pending" && (
         <p className="kind-row__meta" data-testid="renewal-pending">
-          Продление ждёт подтверждения в банке.{" "}
+          {changesRights(current, renewal) ? "Новые права ждут подтверждения в банке; пока действуют прежние." : "Продление ждёт подтверждения в банке."}{" "}
           {renewal.approval_url && (
             <a href={renewal.approval_url} target="_blank" rel="noopener noreferrer">
               Открыть банк<span className="visually-hidden"> (в новой вкладке)</span>
@@ -86,6 +96,9 @@ export function KindRow({
           </button>
         ))}
       </div>
+      {kind === "products" && rights && (
+        <ProductRightsRequest bankId={bankId} bankName={bankName} label="Изменить права" testId={`rights-${bankId}`} />
+      )}
     </li>
   );
 }

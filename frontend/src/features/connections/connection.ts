@@ -29,10 +29,16 @@ export function initBodyFor(bankId: string, kind: ConsentKind, previous: Consent
       },
     ],
     include_accounts: kind === "accounts",
+    // Renewing or reconnecting keeps the product rights granted (open, close, types, cap).
+    ...(kind === "products" && previous ? { products: previous.options as NonNullable<InitRequest["products"]> } : {}),
     renew,
   };
   return body;
 }
+
+/** A pending replacement asks for other rights than the consent in use (not a plain renewal). */
+export const changesRights = (current: ConsentView | null | undefined, renewal: ConsentView | null | undefined): boolean =>
+  Boolean(current && renewal && JSON.stringify(current.options) !== JSON.stringify(renewal.options));
 
 /** What the confirmation says will be deleted when this kind is revoked. */
 export function revokeWarning(kind: ConsentKind, bankName: string): string {

@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { BankConsents, ConsentKind, InitResult, OnboardingProgress } from "../../api/models";
-import { hasPending, useBanks, useConsents, useInitConsents, useRefreshConsents } from "../../api/queries";
+import { hasPending, useBanks, useConsents, useInitConsents } from "../../api/queries";
 import type { components } from "../../api/schema";
 import { ErrorView } from "../../ui/ErrorView";
 import { Skeleton } from "../../ui/States";
-import { ConsentCardView } from "./ConsentCardView";
+import { useRefreshOnReturn } from "../../ui/useRefreshOnReturn";
+import { ConsentCardView } from "../../ui/ConsentCardView";
 import { ConsentChoices } from "./ConsentChoices";
-import { consentCard } from "./consentCard";
+import { consentCard } from "../../ui/consentCard";
 import type { SaveProgress } from "./OnboardingPage";
 import { DEFAULT_LIMITS, toPaymentLimits, validateLimits, type LimitsDraft, type LimitsErrors } from "./paymentLimits";
 
@@ -27,7 +28,6 @@ export function ConsentsStep({ progress, save }: { progress: OnboardingProgress;
   const banks = useBanks();
   const consents = useConsents();
   const init = useInitConsents();
-  const refresh = useRefreshConsents();
   const [plans, setPlans] = useState<BankPlan[]>(progress.banks ?? []);
   const [limits, setLimits] = useState<Record<string, LimitsDraft>>({});
   const [limitErrors, setLimitErrors] = useState<Record<string, LimitsErrors>>({});
@@ -43,14 +43,7 @@ export function ConsentsStep({ progress, save }: { progress: OnboardingProgress;
   const showLive = live ?? plans.some((p) => requested(byBank.get(p.bank_id)));
   const pending = consents.data ? hasPending(consents.data) : false;
 
-  useEffect(() => {
-    // Back from the bank's approval page: ask the banks now instead of waiting for the next poll.
-    const onVisible = () => {
-      if (document.visibilityState === "visible" && pending && !refresh.isPending) refresh.mutate(undefined);
-    };
-    document.addEventListener("visibilitychange", onVisible);
-    return () => document.removeEventListener("visibilitychange", onVisible);
-  }, [pending, refresh]);
+  useRefreshOnReturn(pending);
 
   if (banks.isPending || consents.isPending) return <Skeleton lines={5} label="Загружаем согласия…" />;
   if (banks.isError) return <ErrorView error={banks.error} onRetry={() => void banks.refetch()} />;

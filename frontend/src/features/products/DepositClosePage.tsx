@@ -5,11 +5,13 @@ import type { AccountView, CloseQuote, PaymentCheck, SavingsItem } from "../../a
 import { useAccounts, useBankNames, useCloseDeposit, useCloseQuote, useDashboard, type CloseAttempt } from "../../api/queries";
 import { attemptStore, newKey, type StoredOf } from "../../lib/attempt";
 import { defaultDebtor } from "../../lib/debtor";
+import { consentShort } from "../../lib/productRights";
 import { PATHS, agreementActionPath } from "../../lib/links";
 import { AccountPicker, accountKey, accountRef } from "../../ui/AccountPicker";
 import { ChecksList } from "../../ui/Checks";
 import { ConfirmOnce } from "../../ui/ConfirmOnce";
 import { ErrorView } from "../../ui/ErrorView";
+import { ProductRightsRequest } from "../../ui/ProductRightsRequest";
 import { Empty, Skeleton } from "../../ui/States";
 import { useFormat } from "../../ui/useFormat";
 import { useSendOnce } from "../../ui/useSendOnce";
@@ -37,7 +39,11 @@ export function DepositClosePage() {
     <div className="page" data-testid="deposit-close">
       <h1 className="page__title">Закрыть вклад</h1>
       {stored ? (
-        <CloseQuoteStep stored={stored} onChange={() => { CLOSE_ATTEMPTS.clear(sessionStorage); setStored(null); }} />
+        <CloseQuoteStep
+          stored={stored}
+          onChange={() => { CLOSE_ATTEMPTS.clear(sessionStorage); setStored(null); }}
+          onRequoted={(quote) => setStored(CLOSE_ATTEMPTS.save(sessionStorage, { ...stored.attempt, key: newKey() }, quote, false))}
+        />
       ) : !deposit ? (
         <Empty testId="deposit-not-found">
           Этого вклада нет среди ваших открытых вкладов. <Link to={PATHS.savings}>К накоплениям</Link>
@@ -103,11 +109,14 @@ function CloseForm({ deposit, accounts, onQuoted }: { deposit: SavingsItem; acco
   );
 }
 
-function CloseQuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void }) {
+function CloseQuoteStep({ stored, onChange, onRequoted }: { stored: Stored; onChange: () => void; onRequoted: (q: CloseQuote) => void }) {
   const names = useBankNames();
   const format = useFormat();
   const navigate = useNavigate();
   const close = useCloseDeposit();
+  const requote = useCloseQuote();
+  const again = () => requote.mutate({ agreementId: stored.attempt.agreementId, body: stored.attempt.body }, { onSuccess: onRequoted });
+  const bankId = stored.attempt.body.bank_id;
   const { quote: q, attempt } = stored;
   const state = useSendOnce(stored, CLOSE_ATTEMPTS, close.mutateAsync, (action) => void navigate(agreementActionPath(action.action_id), { replace: true }));
   const text = (c: PaymentCheck) => closeCheckText(c, q, (id) => names[id] ?? id);
@@ -159,6 +168,11 @@ function CloseQuoteStep({ stored, onChange }: { stored: Stored; onChange: () => 
           Вклад не закроется: {q.checks.filter((c) => !c.ok).map(text).join(" ")}
         </p>
       )}
+      {consentShort(q.checks) && (
+        <ProductRightsRequest bankId={bankId} bankName={names[bankId] ?? bankId} need={{ close: true, type: "deposit" }} onApproved={again} testId="close-rights" />
+      )}
+      {requote.isPending && <p className="muted" role="status">Считаем закрытие снова…</p>}
+      {requote.isError && <ErrorView error={requote.error} title="Не удалось рассчитать закрытие снова" onRetry={again} />}
       <ConfirmOnce
         state={state}
         action="закрытие вклада"

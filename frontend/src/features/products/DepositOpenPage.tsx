@@ -5,6 +5,7 @@ import { ApiError } from "../../api/errors";
 import type { AccountView, OpenQuote, OpenRequest, PaymentCheck, ProductView } from "../../api/models";
 import { useAccounts, useBankNames, useDashboard, useOpenDeposit, useOpenQuote, useProducts, type OpenAttempt } from "../../api/queries";
 import { parseAmount } from "../../lib/amount";
+import { consentShort } from "../../lib/productRights";
 import { attemptStore, newKey, type StoredOf } from "../../lib/attempt";
 import { defaultDebtor } from "../../lib/debtor";
 import { PATHS, agreementActionPath } from "../../lib/links";
@@ -13,6 +14,7 @@ import { ChecksList } from "../../ui/Checks";
 import { ConfirmOnce } from "../../ui/ConfirmOnce";
 import { ErrorView } from "../../ui/ErrorView";
 import { Field } from "../../ui/Field";
+import { ProductRightsRequest } from "../../ui/ProductRightsRequest";
 import { Empty, Skeleton } from "../../ui/States";
 import { useFormat } from "../../ui/useFormat";
 import { useSendOnce } from "../../ui/useSendOnce";
@@ -54,7 +56,11 @@ export function DepositOpenPage() {
           Этого вклада нет в каталоге банка. <Link to={PATHS.products}>Все вклады ваших банков</Link>
         </Empty>
       ) : stored ? (
-        <OpenQuoteStep stored={stored} onChange={() => { OPEN_ATTEMPTS.clear(sessionStorage); setStored(null); }} />
+        <OpenQuoteStep
+          stored={stored}
+          onChange={() => { OPEN_ATTEMPTS.clear(sessionStorage); setStored(null); }}
+          onRequoted={(quote) => setStored(OPEN_ATTEMPTS.save(sessionStorage, { key: newKey(), body: stored.attempt.body }, quote, false))}
+        />
       ) : (
         <OpenForm product={product} accounts={accounts.data.accounts} onQuoted={(attempt, quote) => setStored(OPEN_ATTEMPTS.save(sessionStorage, attempt, quote, false))} />
       )}
@@ -127,11 +133,12 @@ function OpenForm({ product, accounts, onQuoted }: { product: ProductView; accou
   );
 }
 
-function OpenQuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void }) {
+function OpenQuoteStep({ stored, onChange, onRequoted }: { stored: Stored; onChange: () => void; onRequoted: (q: OpenQuote) => void }) {
   const names = useBankNames();
   const format = useFormat();
   const navigate = useNavigate();
   const open = useOpenDeposit();
+  const requote = useOpenQuote();
   const { quote: q, attempt } = stored;
   const state = useSendOnce(stored, OPEN_ATTEMPTS, open.mutateAsync, (action) => void navigate(agreementActionPath(action.action_id), { replace: true }));
   const bankName = (id: string) => names[id] ?? id;
@@ -185,6 +192,17 @@ function OpenQuoteStep({ stored, onChange }: { stored: Stored; onChange: () => v
           Вклад не откроется, деньги не спишутся: {q.checks.filter((c) => !c.ok).map(text).join(" ")}
         </p>
       )}
+      {consentShort(q.checks) && (
+        <ProductRightsRequest
+          bankId={q.bank_id}
+          bankName={bankName(q.bank_id)}
+          need={{ open: true, type: "deposit", amount: q.amount }}
+          onApproved={() => requote.mutate(attempt.body, { onSuccess: onRequoted })}
+          testId="deposit-rights"
+        />
+      )}
+      {requote.isPending && <p className="muted" role="status">Проверяем вклад снова…</p>}
+      {requote.isError && <ErrorView error={requote.error} title="Не удалось проверить вклад снова" onRetry={() => requote.mutate(attempt.body, { onSuccess: onRequoted })} />}
       <ConfirmOnce
         state={state}
         action="открытие вклада"

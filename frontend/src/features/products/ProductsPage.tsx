@@ -2,11 +2,13 @@ import { Link } from "react-router";
 import type { ProductView, ProductsFilters } from "../../api/models";
 import { useBanks, useProducts } from "../../api/queries";
 import { parseAmount } from "../../lib/amount";
+import { wordForKind } from "../../lib/productRights";
 import { PATHS, depositOpenPath } from "../../lib/links";
 import { useSearchParamsUpdate } from "../../lib/searchParams";
 import { ErrorView } from "../../ui/ErrorView";
 import { Field } from "../../ui/Field";
 import { SelectField } from "../../ui/SelectField";
+import { ProductRightsRequest } from "../../ui/ProductRightsRequest";
 import { Empty, Skeleton } from "../../ui/States";
 import { useFormat, type Format } from "../../ui/useFormat";
 import { KIND_LABEL, missingText } from "./wording";
@@ -17,11 +19,12 @@ type FilterKey = "type" | "bank_id" | "amount" | "term_months" | "sort";
 export function ProductsPage() {
   const [params, updateParams] = useSearchParamsUpdate();
   const typed = parseAmount(params.get("amount") ?? "");
+  const amount = typed.clean && !typed.error ? typed.clean : undefined;
   const term = Number(params.get("term_months") ?? "");
   const filters: ProductsFilters = {
     type: (params.get("type") ?? "deposit") as NonNullable<ProductsFilters["type"]>,
     ...(params.get("bank_id") ? { bank_id: params.get("bank_id") } : {}),
-    ...(typed.clean && !typed.error ? { amount: typed.clean } : {}),
+    ...(amount ? { amount } : {}),
     ...(Number.isInteger(term) && term > 0 ? { term_months: term } : {}),
     sort: params.get("sort") === "rate_asc" ? "rate_asc" : "rate_desc",
   };
@@ -38,6 +41,7 @@ export function ProductsPage() {
       return next;
     });
   };
+  const bankName = (id: string) => banks.data?.banks.find((b) => b.bank_id === id)?.name ?? id;
   const withoutConsent = (products.data?.catalogs ?? []).filter((c) => !c.product_consent);
   return (
     <div className="page" data-testid="products-page">
@@ -66,22 +70,27 @@ export function ProductsPage() {
       <section className="card" aria-labelledby="product-list" data-testid="products-list" aria-busy={products.isFetching}>
         <h2 id="product-list">Предложения</h2>
         {withoutConsent.length > 0 && (
-          <p className="hero__warn" data-testid="products-no-consent">
-            Нет согласия на продукты: {withoutConsent.map((c) => banks.data?.banks.find((b) => b.bank_id === c.bank_id)?.name ?? c.bank_id).join(", ")}. Дайте его на странице <Link to={PATHS.connections}>«Банки»</Link>, чтобы видеть и открывать продукты этих банков.
-          </p>
+          <div className="hero__warn" data-testid="products-no-consent">
+            <p>
+              Нет согласия на продукты: {withoutConsent.map((c) => bankName(c.bank_id)).join(", ")}. Без него FinPulse не видит и не открывает продукты этих банков. Все согласия — на странице <Link to={PATHS.connections}>«Банки»</Link>.
+            </p>
+            {withoutConsent.map((c) => (
+              <ProductRightsRequest key={c.bank_id} bankId={c.bank_id} bankName={bankName(c.bank_id)} need={{ open: true, type: "deposit", amount }} label={`Дать согласие на продукты в ${bankName(c.bank_id)}`} testId={`rights-${c.bank_id}`} />
+            ))}
+          </div>
         )}
         {products.isPending && <Skeleton lines={4} label="Загружаем продукты…" />}
         {products.isError && <ErrorView error={products.error} onRetry={() => void products.refetch()} />}
         {products.data && products.data.products.length === 0 && <Empty testId="products-empty">Под эти условия ничего не нашлось. Измените сумму, срок или вид продукта.</Empty>}
         <ul className="items">
-          {products.data?.products.map((p) => <ProductRow key={`${p.bank_id}/${p.product_id}`} product={p} format={format} />)}
+          {products.data?.products.map((p) => <ProductRow key={`${p.bank_id}/${p.product_id}`} product={p} amount={amount} format={format} />)}
         </ul>
       </section>
     </div>
   );
 }
 
-function ProductRow({ product: p, format }: { product: ProductView; format: Format }) {
+function ProductRow({ product: p, amount, format }: { product: ProductView; amount: string | undefined; format: Format }) {
   const limits = [p.min_amount && `от ${format.money(p.min_amount, p.currency)}`, p.max_amount && `до ${format.money(p.max_amount, p.currency)}`].filter(Boolean).join(" ");
   const commission = Number(p.commission_percent) > 0 ? `комиссия ${format.percent(p.commission_percent, 2)}` : Number(p.commission_amount) > 0 ? `комиссия ${format.money(p.commission_amount, p.currency)}` : null;
   return (
@@ -97,8 +106,11 @@ function ProductRow({ product: p, format }: { product: ProductView; format: Form
         {p.description && <p className="small">{p.description}</p>}
         {!p.can_open && p.kind === "deposit" && (
           <p className="small product__missing" data-testid="product-missing">
-            Открыть нельзя: {p.missing.map((m) => lowerFirst(missingText(m))).join(" ")} <Link to={PATHS.connections}>Изменить согласие на продукты</Link>
+            Открыть нельзя: {p.missing.map((m) => lowerFirst(missingText(m))).join(" ")}
           </p>
+        )}
+        {!p.can_open && p.kind === "deposit" && p.missing.some((m) => m.code !== "PRODUCT_CONSENT_REQUIRED") && (
+          <ProductRightsRequest bankId={p.bank_id} bankName={p.bank_name} need={{ open: true, type: wordForKind(p.kind), amount: amount ?? p.min_amount }} testId="product-rights" />
         )}
       </div>
       <span className="row__amount">{p.rate ? `${format.percent(p.rate, 2)} годовых` : "—"}</span>

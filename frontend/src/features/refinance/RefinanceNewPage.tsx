@@ -8,12 +8,13 @@ import { PATHS, refinanceStatusPath, targetOf } from "../../lib/links";
 import { ChecksList } from "../../ui/Checks";
 import { ConfirmOnce } from "../../ui/ConfirmOnce";
 import { ErrorView } from "../../ui/ErrorView";
+import { ProductRightsRequest } from "../../ui/ProductRightsRequest";
 import { Empty, Skeleton } from "../../ui/States";
 import { useFormat } from "../../ui/useFormat";
 import { useSendOnce } from "../../ui/useSendOnce";
 import { Figures } from "./Figures";
 import { StepsList } from "./StepsList";
-import { refinanceCheckText } from "./wording";
+import { refinanceCheckText, rightsNeeded } from "./wording";
 
 type Stored = StoredOf<RefinanceAttempt, RefinanceQuote>;
 const REFI_ATTEMPTS = attemptStore<RefinanceAttempt, RefinanceQuote>("finpulse.refinance.attempt.v1");
@@ -50,7 +51,11 @@ export function RefinanceNewPage() {
           Предложение не выбрано. <Link to={PATHS.plan}>Предложения — на странице «План»</Link>
         </Empty>
       ) : stored ? (
-        <QuoteStep stored={stored} onChange={() => { REFI_ATTEMPTS.clear(sessionStorage); setStored(null); ask(); }} />
+        <QuoteStep
+          stored={stored}
+          onChange={() => { REFI_ATTEMPTS.clear(sessionStorage); setStored(null); ask(); }}
+          onRequoted={(q) => setStored(REFI_ATTEMPTS.save(sessionStorage, { key: newKey(), body: stored.attempt.body }, q, false))}
+        />
       ) : quote.isError ? (
         <ErrorView error={quote.error} title="Не удалось рассчитать рефинансирование" onRetry={ask} />
       ) : (
@@ -60,11 +65,14 @@ export function RefinanceNewPage() {
   );
 }
 
-function QuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void }) {
+function QuoteStep({ stored, onChange, onRequoted }: { stored: Stored; onChange: () => void; onRequoted: (q: RefinanceQuote) => void }) {
   const names = useBankNames();
   const format = useFormat();
   const navigate = useNavigate();
   const start = useStartRefinance();
+  // Re-checked in place once a bank grants a right: another bank's request in progress stays as it is.
+  const requote = useRefinanceQuote();
+  const again = () => requote.mutate(stored.attempt.body, { onSuccess: onRequoted });
   const { quote: q, attempt } = stored;
   const state = useSendOnce(stored, REFI_ATTEMPTS, start.mutateAsync, (r) => void navigate(refinanceStatusPath(r.refinance_id), { replace: true }));
   const bankName = (id: string) => names[id] ?? id;
@@ -103,6 +111,11 @@ function QuoteStep({ stored, onChange }: { stored: Stored; onChange: () => void 
           Рефинансирование не начнётся, ничего не изменится: {q.checks.filter((c) => !c.ok).map(text).join(" ")}
         </p>
       )}
+      {rightsNeeded(q).map(({ bankId, need }) => (
+        <ProductRightsRequest key={bankId} bankId={bankId} bankName={bankName(bankId)} need={need} onApproved={again} testId={`refinance-rights-${bankId}`} />
+      ))}
+      {requote.isPending && <p className="muted" role="status">Проверяем рефинансирование снова…</p>}
+      {requote.isError && <ErrorView error={requote.error} title="Не удалось проверить рефинансирование снова" onRetry={again} />}
       <ConfirmOnce
         state={state}
         action="рефинансирование"

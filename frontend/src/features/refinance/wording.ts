@@ -1,7 +1,8 @@
 /** Russian words for the refinance saga: each step, its state, and every safe stop. */
 import { codeMessage } from "../../api/errors";
-import type { PaymentPartyView, RefinanceStep, RefinanceStepName } from "../../api/models";
+import type { PaymentPartyView, RefinanceQuote, RefinanceStep, RefinanceStepName } from "../../api/models";
 import { formatMoney } from "../../lib/format";
+import { consentShort, type Need } from "../../lib/productRights";
 import { quoted } from "../../lib/text";
 import type { Tone } from "../../ui/Badge";
 
@@ -87,11 +88,16 @@ export function stopReason(code: string, message: string): string {
 
 /** One line per check of the refinance quote. */
 export function refinanceCheckText(
-  check: { name: string; ok: boolean; code?: string | null; message: string },
+  check: { name: string; ok: boolean; code?: string | null; message: string; field?: string | null },
   q: { old?: { bank_id: string; product_name: string; amount: string } | null; new?: { bank_id: string; product_name: string } | null; payout?: { masked_number: string } | null },
   bankName: (id: string) => string,
 ): string {
-  if (!check.ok) return codeMessage(check.code) ?? check.message;
+  if (!check.ok) {
+    const said = codeMessage(check.code) ?? check.message;
+    // A consent check names its bank by field: say which bank's consent is short.
+    const at = check.field === "body.offer.bank_id" ? q.new?.bank_id : check.field === "body.loan.bank_id" ? q.old?.bank_id : undefined;
+    return at && check.name === "product_consent" && codeMessage(check.code) ? `${bankName(at)}: ${said}` : said;
+  }
   const oldBank = q.old ? bankName(q.old.bank_id) : "";
   const newBank = q.new ? bankName(q.new.bank_id) : "";
   switch (check.name) {
@@ -112,4 +118,17 @@ export function refinanceCheckText(
     default:
       return check.message;
   }
+}
+
+/**
+ * The product rights a refused quote lacks, per bank: opening the new loan at the offering bank,
+ * closing the old one at its bank (both at one bank when they are the same).
+ */
+export function rightsNeeded(q: RefinanceQuote): { bankId: string; need: Need }[] {
+  const out: { bankId: string; need: Need }[] = [];
+  const opening = q.new && consentShort(q.checks, "body.offer.bank_id") ? q.new.bank_id : null;
+  const closing = q.old && consentShort(q.checks, "body.loan.bank_id") ? q.old.bank_id : null;
+  if (opening) out.push({ bankId: opening, need: { open: true, close: opening === q.old?.bank_id, type: "loan", amount: q.new?.amount } });
+  if (closing && closing !== opening) out.push({ bankId: closing, need: { close: true, type: "loan" } });
+  return out;
 }

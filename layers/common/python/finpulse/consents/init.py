@@ -3,8 +3,15 @@
 Each bank is handled on its own thread and each (bank, kind) gets its own result: one failing bank
 never fails the request. Idempotent: an approved, unexpired consent with the same options is
 reused, a pending one is returned as is; only a missing, final or (when renewing) near-expiry one
-leads to a new consent request at the bank. Two concurrent calls do not both create: a short
-marker item is taken with a conditional write, the loser waits for the winner's consent.
+leads to a new consent request at the bank.
+
+A product consent asked for with other rights (e.g. open and close where only read was granted)
+replaces the live one as a renewal does: the old one stays in use until the new one is approved,
+then it is revoked at the bank (`switch_over`); an earlier request for yet other rights that is
+still pending is withdrawn, so one grant of product rights per bank is ever in force.
+
+Two concurrent calls do not both create: a short marker item is taken with a conditional write,
+the loser waits for the winner's consent.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import Any
 
 from finpulse.banks.consent_status import ConsentStatus
@@ -24,9 +32,10 @@ from finpulse.config import settings
 from finpulse.consents import store
 from finpulse.consents.bank_bodies import default_options, request_body
 from finpulse.consents.identity import ensure_payable, get_identity
-from finpulse.consents.lifecycle import client_for, note_created, poll, switch_over
-from finpulse.consents.records import ConsentRecord, Kind, fingerprint, new_record, utcnow
+from finpulse.consents.lifecycle import client_for, note_created, poll, save_quietly, switch_over
+from finpulse.consents.records import ConsentRecord, Kind, fingerprint, new_record, transition, utcnow
 from finpulse.consents.requests import BankChoice, InitRequest, ProductOptions
+from finpulse.consents.revoke import note_bank_answer, tell_bank
 from finpulse.consents.views import ConsentView, ErrorInfo, InitResponse, InitResult
 from finpulse.errors import FinPulseError
 from finpulse.observability import logger
@@ -112,14 +121,42 @@ class _BankInit:
         if current is not None and not renewing:
             return InitResult(bank_id=self.bank_id, kind=kind, outcome="reused", consent=self.view(current))
         replaces = current.local_id if renewing and current is not None else None
+        if replaces is None and kind == "products":
+            replaces = self._other_rights(customer_id, fp, now)
         before = {r.local_id for r in same}
         created = self._create(kind, options, customer_id, fp, replaces=replaces, before=before)
         if created is None:
             raise ConsentInProgress(self.bank_id, kind)
+        if kind == "products":
+            self._withdraw_other_requests(created)
         outcome = "renewal_created" if created.replaces else "created"
         if created.replaces and created.status is ConsentStatus.APPROVED:
             switch_over(created, self.deadline)  # auto-approved renewal: switch at once
         return InitResult(bank_id=self.bank_id, kind=kind, outcome=outcome, consent=self.view(created))
+
+    def _other_rights(self, customer_id: str, fp: str, now: datetime) -> str | None:
+        """The live product consent with other rights that a new request replaces once approved."""
+        live = [
+            r
+            for r in store.user_consents(self.user_id, self.bank_id)
+            if r.kind == "products" and r.customer_id == customer_id and r.fingerprint != fp and r.live(now)
+        ]
+        return live[-1].local_id if live else None
+
+    def _withdraw_other_requests(self, created: ConsentRecord) -> None:
+        """Pending product requests for other rights: approved later, they would take over from the
+        one just asked for. Withdrawn at the bank (or on the next refresh if it cannot be told)."""
+        for old in store.user_consents(self.user_id, self.bank_id):
+            if (
+                old.kind != "products"
+                or old.local_id == created.local_id
+                or old.status is not ConsentStatus.PENDING
+            ):
+                continue
+            note_bank_answer(old, tell_bank(old, self.deadline))
+            reason = "Superseded by a newer request for other product rights"
+            transition(old, ConsentStatus.REVOKED, "revoked", "user", utcnow(), reason)
+            save_quietly(old)
 
     def _create(
         self,

@@ -47,7 +47,7 @@ def tell_bank(record: ConsentRecord, deadline: Deadline) -> ErrorInfo | None:
     return None
 
 
-def _note(record: ConsentRecord, error: ErrorInfo | None) -> None:
+def note_bank_answer(record: ConsentRecord, error: ErrorInfo | None) -> None:
     """Remember what the bank said: retry later after a failure, never after a 404."""
     record.bank_revoke_pending = error is not None and error.code != UNKNOWN_AT_BANK
     record.bank_revoke_unconfirmed = error is not None and error.code == UNKNOWN_AT_BANK
@@ -77,7 +77,7 @@ def _revoke_here_and_there(
     now = utcnow()
     transition(record, ConsentStatus.REVOKED, "revoked", "user", now)
     if told:
-        _note(record, bank_error)
+        note_bank_answer(record, bank_error)
         record.updated_at = now
     return save_quietly(record), bank_error
 
@@ -129,7 +129,7 @@ def retry_bank_revokes(records: list[ConsentRecord], deadline: Deadline) -> list
         if record.bank_revoke_pending:
             error = tell_bank(record, deadline)
             if error is None or error.code == UNKNOWN_AT_BANK:
-                _note(record, error)
+                note_bank_answer(record, error)
                 record.updated_at = utcnow()
                 record = save_quietly(record)
         out.append(record)

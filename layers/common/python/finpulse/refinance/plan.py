@@ -225,8 +225,10 @@ def _consents(user_id: str, p: Plan, deadline: Deadline) -> None:
             if bank_id == opening
             else eligibility.to_close(terms, AgreementKind.LOAN)
         )
+        # The field names the bank whose consent is short, so the app can offer to fix that one.
+        field = "body.offer.bank_id" if bank_id == opening else "body.loan.bank_id"
         for missing in verdict.missing:
-            p.checks.fail("product_consent", missing.code, f"{bank_id}: {missing.message}")
+            p.checks.fail("product_consent", missing.code, f"{bank_id}: {missing.message}", field)
         if verdict.allowed:
             what = "opening the new loan" if bank_id == opening else "closing the old loan"
             p.checks.ok("product_consent", f"{bank_id}: the product consent allows {what}")

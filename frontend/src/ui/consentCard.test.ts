@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ConsentView, InitResult } from "../../api/models";
-import { consentView } from "../../test/builders";
+import type { ConsentView, InitResult } from "../api/models";
+import { consentView } from "../test/builders";
 import { consentCard } from "./consentCard";
 
 const consent = (status: string, extra: Partial<ConsentView> = {}) => consentView(status, { bank_id: "sbank", ...extra });

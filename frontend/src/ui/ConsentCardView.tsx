@@ -1,8 +1,8 @@
-import type { ConsentKind } from "../../api/models";
-import { daysLeft } from "../../lib/format";
-import { Badge } from "../../ui/Badge";
-import { useFormat } from "../../ui/useFormat";
-import { KIND_LABEL } from "../../ui/wording";
+import type { ConsentKind } from "../api/models";
+import { daysLeft } from "../lib/format";
+import { Badge } from "./Badge";
+import { useFormat } from "./useFormat";
+import { KIND_LABEL } from "./wording";
 import type { CardView } from "./consentCard";
 
 /** One live card: a bank's consent of one kind, as it moves from request to approval. */

@@ -3,9 +3,9 @@
  * screen got and the consent as `GET /api/consents/status` reports it now. Pure, so every
  * transition is tested: requesting → pending → approved, failed → retry, rejected, expired.
  */
-import type { ConsentView, InitResult } from "../../api/models";
-import type { Tone } from "../../ui/Badge";
-import { bankErrorText } from "../../ui/wording";
+import type { ConsentView, InitResult } from "../api/models";
+import type { Tone } from "./Badge";
+import { bankErrorText } from "./wording";
 
 export type CardState =
   | "requesting"
