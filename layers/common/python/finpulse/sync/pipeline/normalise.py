@@ -81,7 +81,7 @@ def _word(value: Any) -> str:
 
 
 def signed(amount: Decimal, indicator: Any) -> Decimal:
-    return -amount if _word(indicator).startswith("d") else amount
+    return -amount if _is_debit(indicator) else amount
 
 
 def _text(value: Any, limit: int = 500) -> str | None:
@@ -197,7 +197,7 @@ def _transaction_fields(bank_id: str, account_id: str, item: BankTransaction) ->
         "transaction_id": item.transaction_id,
         "booked_at": item.booked_at,
         "value_date": value_dt.date() if value_dt else None,
-        "amount": -item.amount if _is_debit(item.credit_debit) else item.amount,
+        "amount": signed(item.amount, item.credit_debit),
         "currency": item.currency[:3],
         "status": TransactionStatus.PENDING if _is_pending(raw.get("status")) else TransactionStatus.BOOKED,
         "description": _text(raw.get("transactionInformation") or raw.get("description")) or "",
