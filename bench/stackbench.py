@@ -3,7 +3,6 @@ connects banks and runs refreshes, and the metric record every benchmark returns
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,8 +127,9 @@ class Api:
         # DescribeExecution over HTTP costs ≈ 3 ms of this process's CPU a time).
         from moto.stepfunctions.responses import get_backend
 
-        # Named as finpulse.sync.refresh.start names it: the sync id and a digest of the user.
-        name = f"{sync_id}-{hashlib.sha256(self.user.sub.encode()).hexdigest()[:12]}"
+        from finpulse.sync.refresh.start import execution_name
+
+        name = execution_name(sync_id, self.user.sub)
         arn = self._state_machine.replace(":stateMachine:", ":execution:") + f":{name}"
         _, _, _, region, account, _ = self._state_machine.split(":", 5)
         backend = get_backend(account, region)

@@ -54,6 +54,12 @@ def execution_input(
     }
 
 
+def execution_name(sync_id: str, user_id: str) -> str:
+    """The refresh's execution name: unique per state machine for 90 days, as the sync id is per
+    user; the user appears only as a digest."""
+    return f"{sync_id}-{hashlib.sha256(user_id.encode()).hexdigest()[:12]}"
+
+
 def start_full_refresh(
     user_id: str,
     *,
@@ -76,11 +82,9 @@ def start_full_refresh(
             source=source,
             fresh_for=fresh_for,
         )
-        # Execution names are unique per state machine for 90 days; the sync id is unique per user.
-        name = f"{sync_id}-{hashlib.sha256(user_id.encode()).hexdigest()[:12]}"
         started = _sfn().start_execution(
             stateMachineArn=state_machine_arn or settings().state_machine_arn,
-            name=name,
+            name=execution_name(sync_id, user_id),
             input=json.dumps(payload),
         )
     except Exception:
