@@ -3,7 +3,8 @@
 BatchWriteItem may accept only part of a batch (throttling, partition limits) and return the rest
 as `UnprocessedItems`; those are resent with exponential backoff and full jitter until a deadline,
 then reported as an error rather than dropped silently. Batches are sent from a small thread pool
-because in AWS each call is a network round trip: a 20,000-transaction first sync is 800 calls.
+because in AWS each call is a network round trip (a bank's first sync of 20,000 transactions is
+≈ 70 items: 52 month parts and its entities, 3 calls).
 """
 
 from __future__ import annotations
